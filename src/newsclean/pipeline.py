@@ -1,0 +1,171 @@
+"""The pipeline: run named passes in order over a text and keep their edit log.
+
+>>> p = Pipeline()
+>>> "fix_mojibake" in p.names and "fix_articles" in p.names
+True
+>>> p.run("a apple and an pear").text
+'an apple and a pear'
+>>> Pipeline(["fix_spacing", "fix_quotes"]).names
+('fix_spacing', 'fix_quotes')
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, Sequence
+
+from . import registry
+from .config import Config
+from .editlog import EditLog, LocalEdit
+from .model import Flag, Result
+from .registry import PassSpec, UnknownNameError
+
+
+class PassContext:
+    """What a pass sees: the current text and config, and where to put its findings.
+
+    Spans given to :meth:`edit` and :meth:`flag` are spans of ``text`` (the text as the
+    passes before this one left it); the pipeline maps them back to the input.
+    """
+
+    __slots__ = ("text", "config", "pass_name", "shared", "_log", "_edits", "_flags",
+                 "_annotations")
+
+    def __init__(self, text: str, config: Config, pass_name: str, log: EditLog,
+                 shared: dict[str, Any], annotations: dict[str, Any]) -> None:
+        self.text = text
+        self.config = config
+        self.pass_name = pass_name
+        #: Scratch space shared by the passes of one run (e.g. a structure found early).
+        self.shared = shared
+        self._log = log
+        self._edits: list[LocalEdit] = []
+        self._flags: list[Flag] = []
+        self._annotations = annotations
+
+    @property
+    def source(self) -> str:
+        """The input text of the whole run."""
+        return self._log.source
+
+    def edit(self, start: int, end: int, replacement: str, reason: str) -> None:
+        """Replace ``text[start:end]`` with ``replacement``, for ``reason``."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"{self.pass_name}: edit span {start}:{end} outside the text")
+        if self.text[start:end] != replacement:
+            self._edits.append((start, end, replacement, reason))
+
+    def flag(self, start: int, end: int, kind: str, reason: str, *,
+             suggestion: str | None = None, score: float = 1.0,
+             data: Mapping[str, Any] | None = None) -> None:
+        """Report ``text[start:end]`` without changing it."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"{self.pass_name}: flag span {start}:{end} outside the text")
+        score = min(1.0, max(0.0, float(score)))
+        in_start, in_end = self._log.to_input(start, end)
+        self._flags.append(Flag(in_start, in_end, self._log.source[in_start:in_end], kind,
+                                suggestion, score, self.pass_name, reason,
+                                dict(data) if data is not None else None))
+
+    def annotate(self, name: str, value: Any) -> None:
+        """Set a document-level value (declared with ``Result.set_extension``)."""
+        if not Result.has_extension(name):
+            raise ValueError(f"{self.pass_name}: declare {name!r} with Result.set_extension")
+        self._annotations[name] = value
+
+    def to_input(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of ``text`` to the span of the input it came from."""
+        return self._log.to_input(start, end)
+
+
+class Pipeline:
+    """An ordered list of named passes.
+
+    ``Pipeline()`` is the default pipeline: every registered pass that is on by default, in
+    registered order. ``Pipeline(names)`` runs the named passes in the order given, which is
+    how passes are reordered. Options ``passes``, ``skip`` and ``enable`` then select from it.
+    """
+
+    def __init__(self, names: Sequence[str] | None = None) -> None:
+        known = registry.passes()
+        if names is None:
+            self._order = tuple(known)
+            self._on = frozenset(n for n, s in known.items() if s.default)
+        else:
+            for n in names:
+                if n not in known:
+                    raise UnknownNameError("pass", n, known)
+            if len(set(names)) != len(names):
+                raise ValueError(f"a pass is named twice in {list(names)!r}")
+            self._order = tuple(names)
+            self._on = frozenset(names)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The passes this pipeline runs with no selection options, in order."""
+        return tuple(n for n in self._order if n in self._on)
+
+    def __repr__(self) -> str:
+        return f"Pipeline({list(self.names)!r})"
+
+    def select(self, config: Config) -> list[PassSpec]:
+        """The passes a run with ``config`` executes, in order."""
+        known = registry.passes()
+        if config.passes is not None:
+            wanted = set(config.passes)
+            order = self._order + tuple(n for n in known if n not in self._order)
+        else:
+            wanted = (set(self._on) | set(config.enable))
+            order = self._order + tuple(n for n in known if n not in self._order)
+        wanted -= set(config.skip)
+        return [known[n] for n in order if n in wanted]
+
+    def run(self, text: str, config: Config | None = None, **options: Any) -> Result:
+        """Run the selected passes over ``text`` and return the :class:`Result`."""
+        if not isinstance(text, str):
+            raise TypeError(f"newsclean works on str, not {type(text).__name__}; "
+                            "decode bytes first")
+        if config is None:
+            config = make_config(options)
+        elif options:
+            config = config.replace(**options)
+        log = EditLog(text)
+        flags: list[Flag] = []
+        shared: dict[str, Any] = {}
+        annotations: dict[str, Any] = {}
+        ran: list[str] = []
+        for spec in self.select(config):
+            ctx = PassContext(log.text, config, spec.name, log, shared, annotations)
+            spec.func(ctx)
+            flags.extend(ctx._flags)
+            if ctx._edits:
+                ctx._edits.sort(key=lambda e: (e[0], e[1]))
+                log.compose(ctx._edits, spec.name)
+            ran.append(spec.name)
+        flags.sort(key=lambda f: (f.start, f.end, f.pass_name))
+        return Result(source=text, text=log.text, edits=tuple(log.edits), flags=tuple(flags),
+                      passes=tuple(ran), annotations=annotations)
+
+
+_CONFIG_CACHE: dict[Any, Config] = {}
+
+
+def make_config(options: Mapping[str, Any]) -> Config:
+    """A Config for these options, cached: building one validates every option."""
+    try:
+        key = tuple(sorted((k, _freeze(v)) for k, v in options.items()))
+        hash(key)
+    except TypeError:
+        return Config(**options)
+    cfg = _CONFIG_CACHE.get(key)
+    if cfg is None:
+        cfg = Config(**options)
+        if len(_CONFIG_CACHE) > 256:
+            _CONFIG_CACHE.clear()
+        _CONFIG_CACHE[key] = cfg
+    return cfg
+
+
+def _freeze(v: Any) -> Any:
+    if isinstance(v, list):
+        return ("__list__",) + tuple(_freeze(x) for x in v)
+    return v
