@@ -50,10 +50,16 @@ class Gazetteer:
         self.n_targets = len(targets)
         known_lower: set[str] = set()
         known_words: set[str] = set()
+        spelling: dict[str, str] = {}
         for e in entries:
             for name in e.names:
                 known_lower.add(name.lower())
-                known_words.update(fold(name).split())
+                f = fold(name)
+                known_words.update(f.split())
+                if " " not in f:
+                    spelling.setdefault(f, name)
+        #: How the gazetteer spells each one-word name, by folded form (first entry wins).
+        self.spelling = spelling
         #: Every spelling of every name, lower-cased (case is the text's business).
         self.known_lower = frozenset(known_lower)
         #: Every word of every name, folded.

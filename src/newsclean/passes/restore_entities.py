@@ -16,10 +16,16 @@ from ..registry import Option, register_pass
 # hyphens ("Jean-Pierre") and apostrophes followed by two letters or more ("O'Neill", but
 # not the possessive in "Kejriwal’s").
 _CAP = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:-[^\W\d_]+|['’][^\W\d_]{2,})*")
+# What a pass over the whole text looks for: a cheap superset of the capitalised words
+# (no word boundary, apostrophes and digits allowed), each distinct one then cut down to
+# its word by _CAP. A regex with \b at the front runs at a third of the speed.
+_TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*")
 # Two all-caps words in a row: the only way an all-caps name can need its case restored.
-_CAPS_PAIR = re.compile(r"\b[A-Z]{2,}[ \u00a0]+[A-Z]{2,}\b")
+_CAPS_PAIR = re.compile(r"[A-Z]{2,}[ \u00a0][A-Z]{2,}")
 _GAP = frozenset((" ", "\u00a0"))
 _INNER_CAP = re.compile(r"[a-z][A-Z]")
+# Letters beyond Latin-1: the marks of romanisation (ī, ā, ţ, ş...).
+_MARKS = re.compile("[\u0100-\u024f\u1e00-\u1eff]")
 
 
 def _inflected(folded: str, name: str) -> bool:
@@ -31,7 +37,12 @@ def _inflected(folded: str, name: str) -> bool:
 #: list (Zipf scale: 1.0 is once per 100 million words, the list's floor) is a known
 #: word and never a candidate. benchmarks/bench_gazetteer.py measures the choice.
 KNOWN_WORD_ZIPF = 1.0
-_MAX_WINDOW = 4
+_MAX_WINDOW = 6
+# Lower-case words that join the capitalised words of one name (Bank of England, Santa Cruz
+# de la Sierra, Mohammed bin Salman).
+_JOINERS = re.compile(r"[ \u00a0](?:(?:of|and|the|de|la|le|les|del|der|des|du|da|di|do|dos|"
+                      r"das|von|van|al|el|bin|ibn|y|e|ul|ur|upon|on)[ \u00a0]){1,2}")
+_JOINER_WORD = re.compile(r"[^\s]+")
 
 
 @lru_cache(maxsize=4)
@@ -63,7 +74,7 @@ class _Matcher:
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
         self.ok: set[str] = set()        # tokens to leave alone, as they appear in text
-        self.cands: dict[str, tuple[str, list[tuple[str, int]]]] = {}
+        self.cands: dict[str, tuple[str, tuple[str, list[tuple[str, int]]]]] = {}
         self.lock = threading.Lock()
 
     def classify(self, token: str) -> tuple[str, list[tuple[str, int]]] | None:
@@ -78,11 +89,14 @@ class _Matcher:
         if low in gaz.known_lower:
             return None
         f = fold(token)
-        same = gaz.index.exact([f])
-        if same is not None and " " not in same:
-            # Only diacritics differ. Marks the canonical form lacks are removed (Sonīpat);
-            # a plain spelling of a name written with marks (Sao Paulo) is fine as it is.
-            return ("variant", [(same, 0)]) if not token.isascii() else None
+        if _MARKS.search(token) and f in gaz.known_words:
+            # Only diacritics differ from a known name. Romanisation marks English copy does
+            # not use (Sonīpat) give way to the gazetteer's spelling when it lacks them; the
+            # accents of Latin-1 (São Paulo, Zürich) are a matter of style, left alone.
+            same = gaz.spelling.get(f)
+            if same is not None and _MARKS.search(same):
+                return None  # the gazetteer writes it with marks too
+            return ("variant", [(same, 0)] if same is not None else [])
         if is_known_word(token):
             return None
         if _INNER_CAP.search(token) and not token.isupper():
@@ -92,9 +106,13 @@ class _Matcher:
             return ("protected", matches) if matches else None
         return ("unknown", matches)
 
-    def remember(self, tokens: set[str]) -> dict[str, tuple[str, list[tuple[str, int]]]]:
-        """Classify the tokens not seen before; return those that are not left alone."""
-        new = tokens - self.ok
+    def remember(self, raw: set[str]) -> dict[str, tuple[str, list[tuple[str, int]]]]:
+        """Classify the capitalised words of raw tokens not seen before.
+
+        Returns the candidates among them (word → decision). Raw tokens whose word is left
+        alone are remembered, so a corpus pays for each distinct token once.
+        """
+        new = raw - self.ok
         if not new:
             return {}
         out = {}
@@ -102,15 +120,17 @@ class _Matcher:
             if len(self.ok) + len(self.cands) > self._MAX_CACHE:
                 self.ok.clear()
                 self.cands.clear()
-            for t in new:
-                d = self.cands.get(t)
+            for r in new:
+                d = self.cands.get(r)
                 if d is None:
-                    d = self.classify(t)
+                    m = _CAP.match(r)
+                    d = self.classify(m.group()) if m is not None else None
                     if d is None:
-                        self.ok.add(t)
+                        self.ok.add(r)
                         continue
-                    self.cands[t] = d
-                out[t] = d
+                    d = (m.group(), d)
+                    self.cands[r] = d
+                out[d[0]] = d[1]
         return out
 
 
@@ -134,13 +154,65 @@ def _paths(value: Any) -> tuple[str, ...]:
     return tuple(str(Path(p).resolve()) for p in paths)
 
 
+#: A one-word name this frequent in English (Zipf 3: once per million words) is one the
+#: text may well mean even if it never spells it right; a rarer one must be confirmed.
+SALIENT_ZIPF = 3.0
+
+
+class _Evidence:
+    """Does the document back a one-word correction?
+
+    One edit from a name is also where many real names the gazetteer does not know sit
+    (Hristina and Pristina, Normandia and Normandie), so a lone word is corrected only
+    towards a name the text spells right elsewhere (``Kejriawal`` in a story that says
+    ``Arvind Kejriwal``), or towards a name common enough in English that a near miss
+    sharing its first letter is almost surely it (``Washingon``). Otherwise it is flagged.
+    benchmarks/bench_gazetteer.py measures both sides of this.
+    """
+
+    __slots__ = ("tokens", "_folded")
+
+    def __init__(self, tokens: set[str]) -> None:
+        self.tokens = tokens
+        self._folded: set[str] | None = None
+
+    def confirms(self, name: str) -> bool:
+        """Does the text spell every word of ``name`` right somewhere?"""
+        if self._folded is None:
+            words = (_CAP.match(t) for t in self.tokens)
+            self._folded = {w for m in words if m is not None for w in fold(m.group()).split()}
+        return all(w in self._folded for w in fold(name).split())
+
+    def supports(self, token: str, name: str) -> bool:
+        if self.confirms(name):
+            return True
+        target = fold(name)
+        freqs, _ = _word_freqs(KNOWN_WORD_ZIPF)
+        return (" " not in target and target[:1] == fold(token)[:1]
+                and freqs.get(target, 0.0) >= 10 ** (SALIENT_ZIPF - 9))
+
+
 def _caps_line(text: str, pos: int) -> bool:
     """Is the line around ``pos`` set in capitals (a headline or a dateline)?"""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     line = text[start:end if end >= 0 else len(text)]
-    letters = [c for c in line if c.isalpha()]
-    return sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    return len(_LOWER.findall(line)) <= 0.25 * len(_UPPER.findall(line))
+
+
+_LOWER = re.compile(r"[a-zß-öø-ÿ]")
+_UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+
+
+def _caps_around(text: str, start: int, end: int, n: int = 4) -> bool:
+    """Are most of the ``n`` words either side of ``start:end`` (on its line) in capitals?"""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    words = (text[max(ls, start - 80):start].split()[-n:]
+             + text[end:min(le if le >= 0 else len(text), end + 80)].split()[:n])
+    words = [w for w in words if any(c.isalpha() for c in w)]
+    upper = sum(w.isupper() for w in words)
+    return upper > len(words) - upper
 
 
 def _dateline(text: str, start: int, end: int) -> bool:
@@ -154,15 +226,19 @@ def _dateline(text: str, start: int, end: int) -> bool:
 def _mid_sentence_caps(text: str, window) -> bool:
     """Is this all-caps name damage rather than house style?
 
-    Yes when the name mixes capitals with ordinary case (``AAM AADMI Party``) or follows a
-    lower-case word of its sentence (``BJP and AAM AADMI``). Capitals opening a line or a
-    text (``THE WALL STREET JOURNAL editorial page``) are a house style; left alone.
+    Yes when the name mixes capitals with ordinary case (``AAM AADMI Party``), or when
+    lower-case words come before it on its line and most words around it are not in
+    capitals (``BJP and AAM AADMI parties``). Capitals that open a line
+    (``THE WALL STREET JOURNAL editorial page``, ``SUNDAY'S NEW YORK TIMES says``) are a
+    house style, and capitals around it make a headline: both left alone.
     """
     if any(not t.isupper() for _, _, t in window):
         return True
-    before = text[max(0, window[0][0] - 60):window[0][0]].split("\n")[-1].rstrip()
-    words = before.split()
-    return bool(words) and words[-1][:1].islower()
+    start = window[0][0]
+    prefix = text[text.rfind("\n", 0, start) + 1:start]
+    if _LOWER.search(prefix) is None:
+        return False
+    return not _caps_around(text, start, window[-1][1])
 
 
 def _style(word: str, token: str, keep_caps: bool) -> str:
@@ -174,9 +250,16 @@ def _runs(text: str):
     run: list[tuple[int, int, str]] = []
     for m in _CAP.finditer(text):
         s = m.start()
-        if run and not (s - run[-1][1] == 1 and text[s - 1] in _GAP):
-            yield run
-            run = []
+        if run:
+            end = run[-1][1]
+            if s - end == 1 and text[end] in _GAP:
+                pass
+            elif s - end < 14 and _JOINERS.fullmatch(text, end, s):
+                run.extend((end + j.start(), end + j.end(), j.group())
+                           for j in _JOINER_WORD.finditer(text[end:s]))
+            else:
+                yield run
+                run = []
         run.append((s, m.end(), m.group()))
     if run:
         yield run
@@ -200,19 +283,21 @@ def restore_entities(ctx) -> None:
     (none up to 4 letters, one up to 8, two beyond; a transposition is one edit; case and
     diacritics folded) of exactly one name is rewritten to that name's spelling, in the
     text's case. Multi-word names are matched whole (``Narendar Modi``) and by their
-    surname (``Kejriawal``); an all-caps name in running text gets its case back
+    surname (``Kejriawal``, when the text names Kejriwal elsewhere or the name is common
+    in English); an all-caps name in running text gets its case back
     (``AAM AADMI Party`` → ``Aam Aadmi Party``); romanisation marks the gazetteer's
     spelling lacks are dropped (``Sonīpat`` → ``Sonipat``).
 
     Leaves alone: lower-case words (``reading``, ``nice``), every English word, every name
     the gazetteer knows (``Jon``, ``Austria``), names it does not know that are near none of
     its names (``Dattatraya``), all-caps headlines and datelines (kept in capitals). A
-    candidate near two names, or a known name near another, is flagged (kind ``entity``)
-    rather than changed.
+    candidate near two names, a known name near another, or a lone word near a rare name
+    the text does not confirm, is flagged (kind ``entity``) rather than changed.
 
     >>> from newsclean import clean
-    >>> clean("AAP convener Kejriawal spoke in Sonīpat.", passes=["restore_entities"])
-    'AAP convener Kejriwal spoke in Sonipat.'
+    >>> clean("Arvind Kejriwal met Narendar Modi. Kejriawal spoke in Sonīpat.",
+    ...       passes=["restore_entities"])
+    'Arvind Kejriwal met Narendra Modi. Kejriwal spoke in Sonipat.'
     >>> clean("Reading and Nice are towns; reading is nice.", passes=["restore_entities"])
     'Reading and Nice are towns; reading is nice.'
     """
@@ -224,21 +309,52 @@ def restore_entities(ctx) -> None:
         matcher = _matcher(cfg.gazetteer, cfg.default_gazetteer)
     except GazetteerError:
         raise
-    cands = matcher.remember(set(_CAP.findall(text)))
+    raw = set(_TOKEN.findall(text))
+    cands = matcher.remember(raw)
     if cfg.entity_ner:
         _ner_candidates(text, matcher, cands)
-    if not cands and _CAPS_PAIR.search(text) is None:
+    caps = _CAPS_PAIR.search(text)
+    if not cands and caps is None:
         return
+    # Only the neighbourhood of each candidate (and of each pair of all-caps words) is
+    # looked at, which is what keeps clean copy fast.
+    spots = []
+    if cands:
+        alt = "|".join(re.escape(w) for w in sorted(cands, key=len, reverse=True))
+        spots = [m.start() for m in re.finditer(f"(?<![\\w'’-])(?:{alt})(?!\\w)", text)]
+    if caps is not None:
+        spots.extend(m.start() for m in _CAPS_PAIR.finditer(text, caps.start()))
     gaz = matcher.gaz
-    for run in _runs(text):
-        caps_pair = any(t.isupper() and len(t) > 1 and run[i + 1][2].isupper()
-                        and len(run[i + 1][2]) > 1 for i, (_, _, t) in enumerate(run[:-1]))
-        if not caps_pair and not any(t in cands for _, _, t in run):
-            continue
-        _restore_run(ctx, text, run, cands, gaz, caps_pair)
+    evidence = _Evidence(raw)
+    seen: set[int] = set()
+    for pos in sorted(spots):
+        for run in _runs_around(text, pos):
+            if run[0][0] in seen:
+                continue
+            seen.update(t[0] for t in run)
+            caps_pair = any(t.isupper() and len(t) > 1 and run[i + 1][2].isupper()
+                            and len(run[i + 1][2]) > 1 for i, (_, _, t) in enumerate(run[:-1]))
+            if not caps_pair and not any(t in cands for _, _, t in run):
+                continue
+            _restore_run(ctx, text, run, cands, gaz, caps_pair, evidence)
 
 
-def _restore_run(ctx, text, run, cands, gaz, caps_pair) -> None:
+def _runs_around(text: str, pos: int, reach: int = 160):
+    """The runs of capitalised words in a stretch of text around ``pos`` that hold it."""
+    lo = max(0, pos - reach)
+    if lo:
+        cut = text.find(" ", lo, pos)
+        lo = cut + 1 if cut >= 0 else pos
+    hi = min(len(text), pos + reach)
+    if hi < len(text):
+        cut = text.rfind(" ", pos, hi)
+        hi = cut if cut > pos else hi
+    for run in _runs(text[lo:hi]):
+        if run[0][0] + lo <= pos < run[-1][1] + lo:
+            yield [(s + lo, e + lo, w) for s, e, w in run]
+
+
+def _restore_run(ctx, text, run, cands, gaz, caps_pair, evidence) -> None:
     folded = [fold(t) for _, _, t in run]
     fuzzy = [t in cands and cands[t][0] == "unknown" for _, _, t in run]
     caps_mode = _caps_line(text, run[0][0]) or _dateline(text, run[0][0], run[-1][1])
@@ -252,6 +368,8 @@ def _restore_run(ctx, text, run, cands, gaz, caps_pair) -> None:
             if any(done[a:b]):
                 continue
             window = run[a:b]
+            if window[0][2][0].islower() or window[-1][2][0].islower():
+                continue
             has_cand = any(t in cands for _, _, t in window)
             caps = (caps_pair and not caps_mode
                     and sum(t.isupper() and len(t) > 1 for _, _, t in window) >= 2
@@ -265,25 +383,33 @@ def _restore_run(ctx, text, run, cands, gaz, caps_pair) -> None:
             names = sorted({m for m, d in matches if d == best})
             s, e = window[0][0], window[-1][1]
             if len(names) > 1:
-                ctx.flag(s, e, "entity", "could be any of several names in the gazetteer",
+                confirmed = [m for m in names if evidence.confirms(m)]
+                if len(confirmed) == 1:
+                    names = confirmed
+            exact_words = sum(f == w for f, w in zip(folded[a:b], fold(names[0]).split()))
+            if len(names) > 1 or (best and exact_words == 0
+                                  and not evidence.confirms(names[0])):
+                ctx.flag(s, e, "entity", "could be any of several names in the gazetteer"
+                         if len(names) > 1 else "near a name of the gazetteer in every word",
                          score=0.5, data={"candidates": names, "distance": best})
             else:
                 words = _spelling(gaz, names[0], window).split()
-                if best == 0 and not caps:
-                    continue
-                # All-caps words around the name mean the run is set in capitals (a
-                # headline inside running text): the name stays in capitals too.
-                # (A word repeated just before the name is damage, not capitals.)
-                outside = [t for _, _, t in run[:a] + run[b:] if t.isupper() and len(t) > 1]
-                if a > 0 and outside and run[a - 1][2] == window[0][2]:
-                    outside.remove(window[0][2])
-                keep = caps_mode or not caps or bool(outside)
-                reason = ("misspelt name, restored from the gazetteer" if best else
-                          "all-caps name in running text, case restored from the gazetteer")
-                for (ts, te, tok), w in zip(window, words):
+                # Words around the name mostly in capitals mean a headline inside running
+                # text: the name stays in capitals too.
+                keep = caps_mode or not caps or _caps_around(text, s, e)
+                for (ts, te, tok), w, fw in zip(window, words, folded[a:b]):
                     new = _style(w, tok, keep)
-                    if new != tok:
-                        ctx.edit(ts, te, new, f"{reason}: {names[0]}")
+                    if new == tok:
+                        continue
+                    if fw != fold(w):
+                        reason = "misspelt name, restored from the gazetteer"
+                    elif tok in cands and cands[tok][0] == "variant":
+                        reason = "romanisation marks the name is not written with in English"
+                    elif caps and not keep:
+                        reason = "all-caps name in running text, case restored from the gazetteer"
+                    else:
+                        continue  # a case or accent difference of a word spelt right
+                    ctx.edit(ts, te, new, f"{reason}: {names[0]}")
             for i in range(a, b):
                 done[i] = True
     for i, (s, e, tok) in enumerate(run):
@@ -294,12 +420,20 @@ def _restore_run(ctx, text, run, cands, gaz, caps_pair) -> None:
             continue
         best = matches[0][1]
         names = sorted({m for m, d in matches if d == best})
-        if kind == "protected" or len(names) > 1:
-            why = ("a known name, but near a name of the gazetteer" if kind == "protected"
-                   else "could be any of several names in the gazetteer")
+        if len(names) > 1:
+            confirmed = [m for m in names if evidence.confirms(m)]
+            if len(confirmed) == 1:
+                names = confirmed
+        why = None
+        if kind == "protected":
+            why, score = "a known name, but near a name of the gazetteer", 0.3
+        elif len(names) > 1:
+            why, score = "could be any of several names in the gazetteer", 0.5
+        elif kind == "unknown" and not evidence.supports(tok, names[0]):
+            why, score = "near a name of the gazetteer that the text does not confirm", 0.6
+        if why is not None:
             ctx.flag(s, e, "entity", why, suggestion=names[0] if len(names) == 1 else None,
-                     score=0.3 if kind == "protected" else 0.5,
-                     data={"candidates": names, "distance": best})
+                     score=score, data={"candidates": names, "distance": best})
             continue
         keep = caps_mode or tok.isupper()
         reason = ("romanisation marks the name is not written with in English"
