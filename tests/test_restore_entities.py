@@ -186,3 +186,24 @@ def test_edits_say_why():
     (e,) = edits("Prime Minister Narendar Modi arrived.")
     assert e.pass_name == "restore_entities" and "Narendra Modi" in e.reason
     assert (e.before, e.after) == ("Narendar", "Narendra")
+
+
+def test_ner_option_without_a_model_warns_and_still_works():
+    import importlib.util
+
+    if importlib.util.find_spec("spacy") is not None:
+        pytest.skip("spaCy installed here; the no-model path is what this checks")
+    with pytest.warns(RuntimeWarning, match="no spaCy English model"):
+        out = run("Prime Minister Narendar Modi arrived.", entity_ner=True)
+    assert out == "Prime Minister Narendra Modi arrived."
+
+
+def test_import_does_not_pull_spacy_or_numpy():
+    import subprocess
+    import sys
+
+    code = ("import sys, newsclean; newsclean.Pipeline(); "
+            "print('spacy' in sys.modules, 'numpy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["False", "False"]

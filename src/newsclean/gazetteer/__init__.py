@@ -12,19 +12,15 @@ licences); users add their own files in the same format (:mod:`.format`).
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterable, Sequence
 
 from .. import resources
-from .format import Entry, GazetteerError, fold, parse_gazetteer, read_gazetteer
-from .index import NameIndex, max_edits
+from .format import (PROTECT_DIRECTIVE, Entry, GazetteerError, fold, fold_uncached,
+                     parse_gazetteer, read_gazetteer)
 
 __all__ = ["Entry", "Gazetteer", "GazetteerError", "default_entries", "fold", "load",
-           "max_edits", "parse_gazetteer", "read_gazetteer"]
+           "parse_gazetteer", "read_gazetteer"]
 
 #: Person names whose last word is at least this long make it a one-word target.
 _MIN_SURNAME = 5
@@ -36,8 +32,11 @@ class Gazetteer:
     Entries earlier in the list win when two spellings fold to the same key.
     """
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
+    def __init__(self, entries: Iterable[Entry], protect: Iterable[str] = ()) -> None:
+        """``protect``: more protect-only names, as plain strings (the fast path for big
+        shipped lists)."""
         entries = list(entries)
+        protect = list(protect)
         targets = [e for e in entries if e.target]
         canon = [e.canonical for e in targets]
         aliases = [a for e in targets for a in e.aliases]
@@ -45,19 +44,25 @@ class Gazetteer:
         surnames = [e.canonical.split()[-1] for e in targets
                     if e.type == "person" and " " in e.canonical
                     and len(e.canonical.split()[-1]) >= _MIN_SURNAME]
+        from .index import NameIndex  # numpy: imported only when a gazetteer is built
+
         self.index = NameIndex(canon + aliases, standalone=surnames)
-        self.n_entries = len(entries)
+        self.n_entries = len(entries) + len(protect)
         self.n_targets = len(targets)
         known_lower: set[str] = set()
         known_words: set[str] = set()
         spelling: dict[str, str] = {}
-        for e in entries:
-            for name in e.names:
-                known_lower.add(name.lower())
-                f = fold(name)
+        names = [n for e in entries for n in e.names]
+        names.extend(protect)
+        for name in names:
+            low = name.lower()
+            known_lower.add(low)
+            f = low if low.isalpha() and low.isascii() else fold_uncached(name)
+            if " " in f:
                 known_words.update(f.split())
-                if " " not in f:
-                    spelling.setdefault(f, name)
+            else:
+                known_words.add(f)
+                spelling.setdefault(f, name)
         #: How the gazetteer spells each one-word name, by folded form (first entry wins).
         self.spelling = spelling
         #: Every spelling of every name, lower-cased (case is the text's business).
@@ -100,59 +105,32 @@ def default_entries() -> tuple[Entry, ...]:
     return tuple(entries)
 
 
-# Bump when the Gazetteer's pickled layout changes.
-_CACHE_FORMAT = "1"
-
-
-def _cache_dir() -> Path | None:
-    env = os.environ.get("NEWSCLEAN_CACHE_DIR")
-    if env is not None:
-        return Path(env) if env else None  # empty: no cache
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "newsclean"
+def _names_fast(text: str) -> Iterable[str]:
+    """Every name (canonical and aliases) in a well-formed gazetteer file."""
+    for line in text.splitlines():
+        if not line or line[0] == "#":
+            continue
+        cols = line.split("\t")
+        yield cols[0]
+        if len(cols) > 2 and cols[2]:
+            yield from cols[2].split("|")
 
 
 @lru_cache(maxsize=8)
 def load(paths: tuple[str, ...] = (), default: bool = True) -> Gazetteer:
     """The gazetteer of the user's files (first, so they win) and the shipped one.
 
-    Building the index takes about a second; the result is cached on disk (in
-    ``$NEWSCLEAN_CACHE_DIR``, else ``~/.cache/newsclean``; set it empty to turn this off)
-    under a hash of every file's contents, so later processes load it in a fraction of that.
+    Built once per process, at first use: about half a second for the shipped lists
+    (benchmarks/bench_gazetteer.py measures it).
     """
-    try:
-        texts = [(p, Path(p).read_bytes()) for p in paths]
-    except OSError as exc:
-        raise GazetteerError(f"cannot read gazetteer file: {exc}") from None
-    shipped = _default_files() if default else []
-    key = hashlib.sha1(_CACHE_FORMAT.encode())
-    for name, data in texts:
-        key.update(name.encode() + b"\0" + data + b"\0")
-    for name, text in shipped:
-        key.update(name.encode() + b"\0" + text.encode() + b"\0")
-    folder = _cache_dir()
-    cached = folder / f"gazetteer-{key.hexdigest()[:20]}.pickle" if folder else None
-    if cached is not None and cached.is_file():
-        try:
-            with cached.open("rb") as fh:
-                gaz = pickle.load(fh)
-            if isinstance(gaz, Gazetteer):
-                return gaz
-        except Exception:  # a stale or broken cache is rebuilt, never trusted
-            pass
     entries: list[Entry] = []
-    for p, _ in texts:
+    for p in paths:
         entries.extend(read_gazetteer(p))
+    protect: list[str] = []
     if default:
-        entries.extend(default_entries())
-    gaz = Gazetteer(entries)
-    if cached is not None:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, cached)
-        except OSError:
-            pass  # a read-only home is no reason to fail
-    return gaz
+        for name, text in _default_files():
+            if PROTECT_DIRECTIVE in text:
+                protect.extend(_names_fast(text))  # shipped and tested: no need to check
+            else:
+                entries.extend(parse_gazetteer(text, name))
+    return Gazetteer(entries, protect)

@@ -62,8 +62,7 @@ _SPECIAL = str.maketrans({
 })
 
 
-@lru_cache(maxsize=200_000)
-def fold(s: str) -> str:
+def fold_uncached(s: str) -> str:
     """Case and diacritics folded, for matching (``Sonīpat`` → ``sonipat``)."""
     if s.isascii():
         s = s.lower().replace("`", "'")
@@ -73,6 +72,10 @@ def fold(s: str) -> str:
         s = "".join(c for c in unicodedata.normalize("NFKD", s)
                     if not unicodedata.combining(c)).translate(_SPECIAL)
     return " ".join(s.lower().split())
+
+
+#: :func:`fold_uncached` with a cache, for the words of texts (which repeat).
+fold = lru_cache(maxsize=100_000)(fold_uncached)
 
 
 def parse_gazetteer(text: str, source: str = "<string>") -> list[Entry]:

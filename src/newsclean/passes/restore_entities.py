@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..gazetteer import Gazetteer, GazetteerError, fold, load
+from ..gazetteer.format import fold
 from ..registry import Option, register_pass
 
 # A capitalised word: a capital (Latin-1 or Latin Extended-A), then letters, with inner
@@ -71,7 +71,7 @@ class _Matcher:
 
     _MAX_CACHE = 500_000
 
-    def __init__(self, gaz: Gazetteer) -> None:
+    def __init__(self, gaz) -> None:
         self.gaz = gaz
         self.ok: set[str] = set()        # tokens to leave alone, as they appear in text
         self.cands: dict[str, tuple[str, tuple[str, list[tuple[str, int]]]]] = {}
@@ -136,6 +136,8 @@ class _Matcher:
 
 @lru_cache(maxsize=8)
 def _matcher(paths: tuple[str, ...], default: bool) -> _Matcher:
+    from ..gazetteer import load  # numpy and the index: only when the pass first runs
+
     return _Matcher(load(paths, default))
 
 
@@ -305,10 +307,7 @@ def restore_entities(ctx) -> None:
     if not cfg.default_gazetteer and not cfg.gazetteer:
         return
     text = ctx.text
-    try:
-        matcher = _matcher(cfg.gazetteer, cfg.default_gazetteer)
-    except GazetteerError:
-        raise
+    matcher = _matcher(cfg.gazetteer, cfg.default_gazetteer)  # GazetteerError if bad
     raw = set(_TOKEN.findall(text))
     cands = matcher.remember(raw)
     if cfg.entity_ner:

@@ -1,0 +1,71 @@
+"""Speed of the restore_entities pass on news copy, side by side with ftfy.fix_text.
+
+    python benchmarks/bench_restore_entities.py [--size 3000000] [--repeat 3]
+
+Runs, in one process and alternately: ftfy.fix_text on each document, the pass alone
+(newsclean.analyze(doc, passes=["restore_entities"])) on each document, and a plain
+re.sub as the floor. The gazetteer is loaded before timing (its load time is measured by
+bench_gazetteer.py). Prints MB/s, the best of ``--repeat`` runs, and the ratio to ftfy.
+Also counts the edits and flags the pass makes on the corpus, which is edited magazine
+copy: every edit there is worth a look.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from corpus import news_documents  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--size", type=int, default=3_000_000, help="characters of corpus")
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    docs, total = [], 0
+    for d in news_documents():
+        docs.append(d)
+        total += len(d)
+        if total >= args.size:
+            break
+    import ftfy
+
+    from newsclean import analyze
+    from newsclean.pipeline import Pipeline
+
+    pipe = Pipeline(["restore_entities"])
+    pipe.run("Warm up: load the gazetteer, Kejriawal.")
+    sub = re.compile(r"\s+")
+    runs = {
+        "ftfy.fix_text": lambda: [ftfy.fix_text(d) for d in docs],
+        "restore_entities": lambda: [pipe.run(d) for d in docs],
+        "re.sub": lambda: [sub.sub(" ", d) for d in docs],
+    }
+    best = {k: float("inf") for k in runs}
+    for _ in range(args.repeat):
+        for name, fn in runs.items():
+            t = time.perf_counter()
+            fn()
+            best[name] = min(best[name], time.perf_counter() - t)
+    print(f"{len(docs)} documents, {total / 1e6:.1f} MB (best of {args.repeat})")
+    for name, dt in best.items():
+        print(f"- {name}: {total / dt / 1e6:.1f} MB/s "
+              f"({best['ftfy.fix_text'] / dt:.1f}x ftfy.fix_text)")
+    edits = flags = 0
+    for d in docs:
+        r = analyze(d, passes=["restore_entities"])
+        edits += len(r.edits)
+        flags += len(r.flags)
+    print(f"- on this edited copy the pass made {edits} edits and {flags} flags")
+
+
+if __name__ == "__main__":
+    main()
