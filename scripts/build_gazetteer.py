@@ -85,7 +85,7 @@ def write(name: str, lines: list[str], rows: list[tuple[str, str, list[str], str
             a = clean_field(a)
             if a and a != canonical and a not in al:
                 al.append(a)
-        body.append("\t".join([canonical, typ, "|".join(al), country]))
+        body.append("\t".join([canonical, typ, "|".join(al), country]).rstrip("\t"))
     (OUT / name).write_text("\n".join(lines + sorted(body)) + "\n", encoding="utf-8")
     print(f"{name}: {len(body)} entries", file=sys.stderr)
 
@@ -158,7 +158,7 @@ def build_names() -> None:
         for line in (folder / fname).read_text(encoding="ascii").splitlines():
             word = line.split()[0] if line.strip() else ""
             if len(word) >= 2:
-                rows.append((word.capitalize(), typ, [], "US"))
+                rows.append((word.capitalize(), typ, [], ""))
     write("person_names_protect.tsv",
           header("Protect-only: US surnames and given names (every name in the 1990 census "
                  "frequency files)", version("names"),
