@@ -207,3 +207,30 @@ def test_import_does_not_pull_spacy_or_numpy():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split()
     assert out == ["False", "False"]
+
+
+def _seed_dir():
+    import os
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    for base in (os.environ.get("NEWSCLEAN_SHARED"), root.parent / "shared"):
+        if base and (Path(base) / "seeds").is_dir():
+            return Path(base) / "seeds"
+    return None
+
+
+@pytest.mark.skipif(_seed_dir() is None, reason="shared/seeds not beside the checkout")
+def test_seed_story():
+    for path in sorted(_seed_dir().glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        if "Kejriawal" not in text:
+            continue
+        r = analyze(text, passes=["restore_entities"])
+        changes = {(e.before, e.after) for e in r.edits}
+        assert ("Kejriawal", "Kejriwal") in changes
+        assert ("Sonīpat", "Sonipat") in changes
+        assert "Aam Aadmi Party (AAP)" in r.text
+        # Nothing else in the story is touched.
+        assert changes <= {("Kejriawal", "Kejriwal"), ("Sonīpat", "Sonipat"), ("AAM", "Aam"),
+                           ("AADMI", "Aadmi")}

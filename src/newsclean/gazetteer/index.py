@@ -29,6 +29,7 @@ from itertools import product
 from typing import Iterable, Sequence
 
 import numpy as np
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from .format import fold
@@ -72,10 +73,12 @@ class WordIndex:
         order = np.argsort(karr, kind="stable")
         self._keys = karr[order]
         self._ids = iarr[order]
+        self._lens = np.fromiter((len(w) for w in self.words), dtype=np.int16,
+                                 count=len(self.words))
 
     @property
     def nbytes(self) -> int:
-        return int(self._keys.nbytes + self._ids.nbytes)
+        return int(self._keys.nbytes + self._ids.nbytes + self._lens.nbytes)
 
     def lookup(self, query: str, k: int | None = None) -> list[tuple[int, int]]:
         """(word id, distance) of indexed words within the allowed edits of ``query``.
@@ -88,20 +91,24 @@ class WordIndex:
         qh = np.fromiter({_hash(d) for d in deletions(query, kq)}, dtype=np.uint32)
         lo = np.searchsorted(self._keys, qh, "left")
         hi = np.searchsorted(self._keys, qh, "right")
-        found = set()
         ids = self._ids
-        for a, b in zip(lo.tolist(), hi.tolist()):
-            if a != b:
-                found.update(ids[a:b].tolist())
-        out = []
+        parts = [ids[a:b] for a, b in zip(lo.tolist(), hi.tolist()) if a != b]
+        if not parts:
+            return []
+        found = np.unique(np.concatenate(parts)) if len(parts) > 1 else parts[0]
+        # Lengths too far apart can never be within the allowance.
+        found = found[np.abs(self._lens[found] - len(query)) <= kq].tolist()
         words = self.words
-        for i in found:
-            w = words[i]
-            limit = min(kq, max_edits(len(w)))
-            if abs(len(w) - len(query)) > limit:
-                continue
-            d = OSA.distance(query, w, score_cutoff=limit)
-            if d <= limit:
+        out = []
+        if len(found) > 64:
+            # Many candidates (a crowded neighbourhood of a big list): verify them in C.
+            hits = process.extract(query, [words[i] for i in found], scorer=OSA.distance,
+                                   score_cutoff=kq, limit=None)
+            pairs = [(found[j], int(d)) for _, d, j in hits]
+        else:
+            pairs = [(i, OSA.distance(query, words[i], score_cutoff=kq)) for i in found]
+        for i, d in pairs:
+            if d <= min(kq, max_edits(len(words[i]))):
                 out.append((i, d))
         return out
 
