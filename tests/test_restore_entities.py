@@ -234,3 +234,29 @@ def test_seed_story():
         # Nothing else in the story is touched.
         assert changes <= {("Kejriawal", "Kejriwal"), ("Sonīpat", "Sonipat"), ("AAM", "Aam"),
                            ("AADMI", "Aadmi")}
+
+
+def test_long_capitalised_runs_and_odd_input_do_not_break():
+    headline = " ".join(["KEJRIAWAL", "SAYS"] * 60) + "\nArvind Kejriwal said."
+    out = run(headline)
+    assert out.startswith("KEJRIWAL SAYS KEJRIWAL SAYS")
+    for text in ("", "A", "Ā", "’", "O’", "Kejriawal’s’", "X-" * 50, "\u00a0Kejriawal\u00a0"):
+        run(text)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_pieces = st.sampled_from(["Kejriawal", "Kejriwal", "Arvind", "AAM", "AADMI", "Party", "of",
+                           "the", "reading", "Nice", "Sonīpat", "Narendar", "Modi", " ", "  ",
+                           "\n", ".", ",", "’s", "-", "Washingon", "Jon", "NEW", "DELHI:"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_pieces, max_size=30))
+def test_never_breaks_and_never_touches_lower_case(parts):
+    text = "".join(parts)
+    r = analyze(text, passes=["restore_entities"])
+    for e in r.edits:
+        assert e.before[:1].isupper(), e
+        assert text[e.start:e.end] == e.before

@@ -331,8 +331,8 @@ def restore_entities(ctx) -> None:
     seen: set[int] = set()
     for pos in sorted(spots):
         for run in _runs_around(text, pos):
-            if run[0][0] in seen:
-                continue
+            if any(t[0] in seen for t in run):
+                continue  # (edits must not overlap: a run is looked at once)
             seen.update(t[0] for t in run)
             caps_pair = any(t.isupper() and len(t) > 1 and run[i + 1][2].isupper()
                             and len(run[i + 1][2]) > 1 for i, (_, _, t) in enumerate(run[:-1]))
