@@ -18,7 +18,8 @@ Part 1, the shipped gazetteer, through the real pass (newsclean.analyze on a sen
 Part 2, synthetic gazetteers of 10k, 100k and 1M target names (the shipped targets, then
 "Given Surname" pairs and invented one-word names, so the word index grows with the list):
 index build time and memory, median and p99 microseconds per candidate (a misspelt word,
-or a two-word span with a misspelt word), typo recall at the index, and how many unknown
+or a two-word span with a misspelt word; each timed three times, the least kept, with the
+garbage collector off, as timeit does), typo recall at the index, and how many unknown
 real names the index would correct were they not protected by wordfreq and the protect lists.
 """
 
@@ -213,7 +214,8 @@ def part1(sample: int, rng: random.Random) -> list[str]:
                 doc = f"{n} arrived on Monday. "
                 r2 = analyze(doc + TEMPLATE.format(t), passes=["restore_entities"])
                 confirmed += any(r2.text == doc + TEMPLATE.format(w) for w in want)
-                if any(is_known_word(w) or gaz.is_known_name(w)
+                if any(is_known_word(w) or w.lower() in gaz.known_lower
+                       or (op != "diacritic" and gaz.is_known_name(w))
                        for w in t.split() if w not in n.split()):
                     blocked += 1
                 else:
@@ -317,9 +319,13 @@ def part2(sizes: list[int], sample: int, rng: random.Random) -> list[str]:
         gc.disable()  # as timeit does: a collection pause is not the lookup's cost
         for n, t, edits in cases:
             words = fold(t).split()
-            t0 = time.perf_counter_ns()
-            res = idx.match_word(words[0]) if len(words) == 1 else idx.match_span(words)
-            times.append((time.perf_counter_ns() - t0) / 1000)
+            best_ns = None
+            for _ in range(3):  # the least of three: the machine is shared and noisy
+                t0 = time.perf_counter_ns()
+                res = idx.match_word(words[0]) if len(words) == 1 else idx.match_span(words)
+                ns = time.perf_counter_ns() - t0
+                best_ns = ns if best_ns is None else min(best_ns, ns)
+            times.append(best_ns / 1000)
             best = [m for m, d in res if d == res[0][1]] if res else []
             hits[edits][1] += 1
             hits[edits][0] += best == [n] or best == [idx.ascii_of.get(n, n)] or (

@@ -260,3 +260,13 @@ def test_never_breaks_and_never_touches_lower_case(parts):
     for e in r.edits:
         assert e.before[:1].isupper(), e
         assert text[e.start:e.end] == e.before
+
+
+def test_people_in_capitals_are_a_style_not_damage():
+    text = "In the Oval Office, BILL CLINTON meets with advisers."
+    assert run(text) == text
+
+
+def test_derived_words_are_not_misspellings():
+    text = "A Microsoftie and a Netherlander met the Camdens in Washington."
+    assert run(text) == text

@@ -48,6 +48,9 @@ class Gazetteer:
 
         self.index = NameIndex(canon + aliases, standalone=surnames)
         self.n_entries = len(entries) + len(protect)
+        #: Spellings of people's names among the targets.
+        self.person_names = frozenset(
+            [n for e in targets if e.type == "person" for n in e.names] + surnames)
         self.n_targets = len(targets)
         known_lower: set[str] = set()
         known_words: set[str] = set()

@@ -158,6 +158,11 @@ class NameIndex:
             key.append(i)
         return self.surface.get(tuple(key))
 
+    def near_a_word(self, folded: str) -> bool:
+        """Is ``folded`` one of the words of a target name, or within the allowed edits
+        of one?"""
+        return folded in self._word_ids or bool(self._index.lookup(folded))
+
     def _word_candidates(self, w: str, fuzzy: bool) -> list[tuple[int, int]]:
         i = self._word_ids.get(w)
         if i is not None:

@@ -28,10 +28,19 @@ _INNER_CAP = re.compile(r"[a-z][A-Z]")
 _MARKS = re.compile("[\u0100-\u024f\u1e00-\u1eff]")
 
 
+_ENDINGS = ("s", "es", "'s", "'", "er", "ers", "ian", "ians", "an", "ans", "ese", "ish",
+            "ite", "ites", "ie", "ies", "y", "ly", "i", "is", "ism", "ist", "ists")
+
+
 def _inflected(folded: str, name: str) -> bool:
-    """Is ``folded`` the plural or a possessive of ``name`` (the Camdens, Altmans)?"""
+    """Is ``folded`` ``name`` with an English ending: a plural, a possessive, a derived
+    word (the Camdens, Microsoftie, Netherlander)?"""
     f = fold(name)
-    return folded in (f + "s", f + "es", f + "'s", f + "'")
+    if folded.startswith(f) and folded[len(f):] in _ENDINGS:
+        return True
+    # Netherlands → Netherlander: the name less its last letter, and a longer ending.
+    end = folded[len(f) - 1:]
+    return folded.startswith(f[:-1]) and len(end) >= 2 and end in _ENDINGS
 
 
 #: A word (every part of a hyphenated word) at least this frequent in wordfreq's English
@@ -105,6 +114,8 @@ class _Matcher:
         matches = [m for m in gaz.match_word(f) if not _inflected(f, m[0])]
         if f in gaz.known_words:
             return ("protected", matches) if matches else None
+        if not matches and not gaz.index.near_a_word(f):
+            return None  # near no word of any name: nothing it could be restored to
         return ("unknown", matches)
 
     def remember(self, raw: set[str]) -> dict[str, tuple[str, list[tuple[str, int]]]]:
@@ -321,9 +332,14 @@ def restore_entities(ctx) -> None:
     # Only the neighbourhood of each candidate (and of each pair of all-caps words) is
     # looked at, which is what keeps clean copy fast.
     spots = []
-    if cands:
-        alt = "|".join(re.escape(w) for w in sorted(cands, key=len, reverse=True))
-        spots = [m.start() for m in re.finditer(f"(?<![\\w'’-])(?:{alt})(?!\\w)", text)]
+    for w in cands:
+        i = text.find(w)
+        while i >= 0:
+            j = i + len(w)
+            if not (i and (text[i - 1].isalnum() or text[i - 1] in "'’-")) and not (
+                    j < len(text) and (text[j].isalnum() or text[j] == "_")):
+                spots.append(i)
+            i = text.find(w, j)
     if caps is not None:
         spots.extend(m.start() for m in _CAPS_PAIR.finditer(text, caps.start()))
     gaz = matcher.gaz
@@ -359,7 +375,8 @@ def _runs_around(text: str, pos: int, reach: int = 160):
 def _restore_run(ctx, text, run, cands, gaz, caps_pair, evidence) -> None:
     folded = [fold(t) for _, _, t in run]
     fuzzy = [t in cands and cands[t][0] == "unknown" for _, _, t in run]
-    caps_mode = _caps_line(text, run[0][0]) or _dateline(text, run[0][0], run[-1][1])
+    caps_mode = any(t.isupper() and len(t) > 1 for _, _, t in run) and (
+        _caps_line(text, run[0][0]) or _dateline(text, run[0][0], run[-1][1]))
     done = [False] * len(run)
     n = len(run)
     # Whole names first, longest windows first, each holding a candidate (or all-caps words
@@ -398,7 +415,10 @@ def _restore_run(ctx, text, run, cands, gaz, caps_pair, evidence) -> None:
                 words = _spelling(gaz, names[0], window).split()
                 # Words around the name mostly in capitals mean a headline inside running
                 # text: the name stays in capitals too.
-                keep = caps_mode or not caps or _caps_around(text, s, e)
+                # People's names in capitals are a style (bylines, transcripts: "In the Oval
+                # Office, BILL CLINTON meets LEON PANETTA"); other names get their case back.
+                keep = (caps_mode or not caps or names[0] in gaz.person_names
+                        or _caps_around(text, s, e))
                 for (ts, te, tok), w, fw in zip(window, words, folded[a:b]):
                     new = _style(w, tok, keep)
                     if new == tok:
