@@ -23,7 +23,9 @@ _TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*")
 # Two all-caps words in a row: the only way an all-caps name can need its case restored.
 _CAPS_PAIR = re.compile(r"[A-Z]{2,}[ \u00a0][A-Z]{2,}")
 _GAP = frozenset((" ", "\u00a0"))
-_INNER_CAP = re.compile(r"[a-z][A-Z]")
+# A capital inside a word (NYPress, NetanYahoo) or capitals running into lower case
+# (ARepublican, NGOs): a coinage, a pun, an acronym or two words run together, not a typo.
+_INNER_CAP = re.compile(r"[a-z][A-Z]|^[A-Z]{2,}[a-z]")
 # Letters beyond Latin-1: the marks of romanisation (ī, ā, ţ, ş...).
 _MARKS = re.compile("[\u0100-\u024f\u1e00-\u1eff]")
 
@@ -110,7 +112,7 @@ class _Matcher:
         if is_known_word(token):
             return None
         if _INNER_CAP.search(token) and not token.isupper():
-            return None  # NYPress, NetanYahoo: a coinage or a pun, not a typo
+            return None
         matches = [m for m in gaz.match_word(f) if not _inflected(f, m[0])]
         if f in gaz.known_words:
             return ("protected", matches) if matches else None
@@ -395,7 +397,9 @@ def _restore_run(ctx, text, run, cands, gaz, caps_pair, evidence) -> None:
                     and _mid_sentence_caps(text, window))
             if not has_cand and not caps:
                 continue
-            matches = gaz.match_span(folded[a:b], fuzzy[a:b])
+            matches = [m for m in gaz.match_span(folded[a:b], fuzzy[a:b])
+                       if not any(_inflected(f, w) for f, w in
+                                  zip(folded[a:b], m[0].split()) if f != fold(w))]
             if not matches:
                 continue
             best = matches[0][1]
