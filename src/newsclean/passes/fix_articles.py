@@ -9,9 +9,14 @@ from functools import lru_cache
 from ..registry import register_pass
 from ..resources import tsv_rows
 
-# An article and the word after it. The standard library's engine is the faster one for
-# this plain pattern; the many judgements are made in Python on the hits.
-_ARTICLE = re.compile(r"\b(an?|An?|AN)\x20+([^\W_][\w'\u2019.\-]*)")
+# An article and the word after it, where they may disagree. Most articles agree in ways a
+# pattern can see ("a" before b, c, d...; "an" before a, i), so those are not matched at
+# all: this keeps the Python-side judgement to a few hits per document. The standard
+# library's engine is the faster one for this plain pattern.
+_ARTICLE = re.compile(
+    r"\b(?:(a|A)\x20+(?=[aeiouhxAEIOUHX0-9])|(an|An|AN)\x20+(?![aiAI]))"
+    r"([^\W_][\w'\u2019.\-]*)"
+)
 
 VOWEL, CONSONANT = "vowel", "consonant"
 # Letters whose English names start with a vowel sound: "an F", "an MP", "an NGO", "an X-ray".
@@ -22,7 +27,8 @@ _VOWEL_U_PREFIXES = ("un", "up", "ug", "um", "ult", "ush", "utt", "udd", "urg", 
 _GERMAN_AFTER_AN = frozenset({"der", "die", "das", "dem", "den"})
 # Words an article never precedes: "A or NC-17?" is a rating, not an article.
 _NOT_AFTER_ARTICLE = frozenset(
-    "or and nor but is are was were be been of in on at to as by for from with than that "
+    "a an the or and nor but is are was were be been of in on at to as by for from with "
+    "than that "
     "which who whom whose if when while because so".split()
 )
 # What may follow the word for the match to be a whole word ("f**k" is not "f").
@@ -130,7 +136,7 @@ def _is_english(word: str) -> bool:
     return zipf_frequency(word, "en") >= _KNOWN_ZIPF
 
 
-@register_pass(order=500)
+@register_pass(order=500, line_local=True)
 def fix_articles(ctx) -> None:
     """Make ``a``/``an`` agree with the sound of the word that follows.
 
@@ -151,12 +157,12 @@ def fix_articles(ctx) -> None:
     """
     text = ctx.text
     for m in _ARTICLE.finditer(text):
-        art, word = m.group(1), m.group(2).rstrip(".'\u2019-")
+        art, word = m.group(1) or m.group(2), m.group(3).rstrip(".'\u2019-")
         if not word or art == "AN" or word.lower() in _NOT_AFTER_ARTICLE:
             continue  # "AN" only appears in all-capitals headlines
         if m.end() < len(text) and text[m.end()] not in _WORD_END:
             continue
-        start = m.start(1)
+        start = m.start()
         at_sentence_start = _at_sentence_start(text, start)
         if art == "A" and not at_sentence_start:
             continue  # "Plan A", "vitamin A", "Class A shares"
@@ -169,7 +175,7 @@ def fix_articles(ctx) -> None:
         if not _safe_to_change(text, start, art, word, want, at_sentence_start):
             continue
         new = _recase(art, "an" if want == VOWEL else "a")
-        ctx.edit(start, m.end(1), new,
+        ctx.edit(start, start + len(art), new,
                  f"{new!r} before a {want} sound ({word!r})")
 
 
@@ -191,8 +197,8 @@ def _safe_to_change(text: str, start: int, art: str, word: str, want: str,
     if word[0].isupper() and not word.isupper():
         if art == "An":
             return False  # "An Nguyen", "An Lushan": a name, not an article
-        if word[0] == "U" or word.lower().startswith("eu"):
-            return False
+        if word[0] == "U":
+            return False  # "an Uber", "a Ukrainian": names' u varies
         if prev_word and prev_word[0][:1].isupper() and prev_word[0][-1:].isalpha() and \
                 not at_sentence_start and art == "a":
             return False  # "Ponte a Moriano": part of a name

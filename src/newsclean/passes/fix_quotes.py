@@ -9,6 +9,7 @@ import regex
 
 from ..registry import Option, register_pass
 from ..resources import word_set
+from ..spans import until_stable
 
 _DOUBLE = re.compile('[\u201c\u201d"]')
 _SINGLE_OPEN = re.compile("\u2018")
@@ -29,7 +30,7 @@ _ATTRIBUTION = regex.compile(
 _PRONOUNS = frozenset({"He", "She", "They", "We", "It", "You"})
 
 _OPENERS_BEFORE = frozenset(" \t\n\r([{\u2014\u2013-/\u00a0\u201c\u2018")
-_QUOTE_CHARS = "\u201c\u201d\"\u2018\u2019'"
+_QUOTES = "\u201c\u201d\"\u2018\u2019'"
 
 _STYLES = {"keep": None, "curly": ("\u201c", "\u201d"), "straight": ('"', '"')}
 
@@ -83,7 +84,7 @@ def _next_close(marks: list[tuple[int, str]], i: int) -> int:
     return len(marks)
 
 
-@register_pass(order=300, options=[
+@register_pass(order=300, line_local=True, options=[
     Option("quotes", "keep",
            "Quote style: 'keep' the document's, or make every quote mark 'curly' or "
            "'straight' (apostrophes too).", choices=("keep", "curly", "straight")),
@@ -114,10 +115,45 @@ def fix_quotes(ctx) -> None:
     >>> clean('He said "no" to ‘that’', passes=["fix_quotes"], quotes="curly")
     'He said “no” to ‘that’'
     """
-    text = ctx.text
     style = ctx.config.quotes
-    if not any(c in text for c in _QUOTE_CHARS):
+    if not any(c in ctx.text for c in _QUOTES):
         return
+    first = _Findings()
+    _scan(first, ctx.text, style)
+    for start, end, kind, reason, score in first.flags:
+        ctx.flag(start, end, kind, reason, score=score)
+    # A repair can change how the marks pair up (a restyled mark now pairs with another),
+    # so scanning repeats on its own output until stable; the rounds compose into edits
+    # of this pass's input. Flags come from the first round, on the text as it was given.
+    rounds = iter([first.edits])
+
+    def find(text: str) -> list[tuple[int, int, str, str]]:
+        edits = next(rounds, None)
+        if edits is None:
+            found = _Findings()
+            _scan(found, text, style)
+            edits = found.edits
+        return sorted(edits, key=lambda e: (e[0], e[1]))
+
+    for start, end, rep, reason in until_stable(ctx.text, find):
+        ctx.edit(start, end, rep, reason)
+
+
+class _Findings:
+    """Collects one scan's edits and flags (the pass context's interface, without state)."""
+
+    def __init__(self) -> None:
+        self.edits: list[tuple[int, int, str, str]] = []
+        self.flags: list[tuple[int, int, str, str, float]] = []
+
+    def edit(self, start: int, end: int, replacement: str, reason: str) -> None:
+        self.edits.append((start, end, replacement, reason))
+
+    def flag(self, start: int, end: int, kind: str, reason: str, score: float = 1.0) -> None:
+        self.flags.append((start, end, kind, reason, score))
+
+
+def _scan(ctx, text: str, style: str) -> None:
     pos = 0
     n = len(text)
     while pos < n:
@@ -156,13 +192,13 @@ def _fix_double(ctx, line: str, base: int, pos: int, ch: str, role: str, style: 
         new = "\u201c" if curly else '"'
         if role == "wrong_way":
             reasons.append("closing quote mark used as an opening one")
-        if _wordish(prev) or prev in ".,;:!?\u201d":
+        if _wordish(prev) or prev in ".,;:!?":
             new = " " + new
             reasons.append("missing space before opening quote")
     else:  # close
         new = "\u201d" if curly else '"'
         plural = nxt == "s" and not line[pos + 2 : pos + 3].isalpha()  # two “no”s
-        if (_wordish(nxt) or nxt == "\u201c") and not plural:
+        if _wordish(nxt) and not plural:
             new = new + " "
             reasons.append("missing space after closing quote")
     if new != ch:

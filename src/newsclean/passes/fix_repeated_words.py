@@ -9,11 +9,18 @@ import re
 from ..registry import Option, register_pass
 from ..resources import tsv_rows, word_set
 
-# A word, then the same word again (any case) once or more after spaces. The standard
-# library's engine runs this backreference pattern measurably faster than ``regex``; what
-# it cannot say cheaply (letters only, no hyphen or apostrophe continuing the last copy, as
-# in "Boutros Boutros-Ghali") is checked on the few hits.
-_DOUBLE = re.compile(r"\b(\w+)(?: +\1\b)+", re.IGNORECASE)
+# A word, then the same word again once or more after spaces. It runs on the lower-cased
+# text (same offsets, checked) with a case-sensitive pattern: measurably faster than
+# IGNORECASE, and the standard library's engine beats ``regex`` on this backreference
+# pattern. What it cannot say cheaply (letters only, no hyphen or apostrophe continuing the
+# last copy, as in "Boutros Boutros-Ghali") is checked on the few hits.
+# Possessive quantifiers (Python >= 3.11) make it faster still; further copies after the
+# first pair are taken in Python.
+try:
+    _DOUBLE = re.compile(r"\b(\w++) ++\1\b")
+except re.error:  # pragma: no cover - Python 3.10
+    _DOUBLE = re.compile(r"\b(\w+) +\1\b")
+_DOUBLE_ANY_CASE = re.compile(_DOUBLE.pattern, re.IGNORECASE)
 _JOINERS = "-'\u2019\u2010\u2011"
 
 # Real English doubles a word far more often than one expects ("the new new thing", "fill
@@ -64,7 +71,22 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
-@register_pass(order=400, options=[
+def _extend_copies(low: str, end: int, word: str) -> int:
+    """Past the end of a doubled word, take any further copies ("the the the")."""
+    n = len(low)
+    while True:
+        j = end
+        while j < n and low[j] == " ":
+            j += 1
+        if j == end or not low.startswith(word, j):
+            return end
+        k = j + len(word)
+        if k < n and (low[k].isalnum() or low[k] == "_"):
+            return end
+        end = k
+
+
+@register_pass(order=400, line_local=True, options=[
     Option("repeated_words_allow", None,
            "A file of extra legitimate doubles (one word per line, first column) for "
            "fix_repeated_words.", convert=_allow_file),
@@ -90,9 +112,13 @@ def fix_repeated_words(ctx) -> None:
     """
     text = ctx.text
     allowed = None
-    for m in _DOUBLE.finditer(text):
-        first = m.group(1)
+    low = text.lower()
+    matches = _DOUBLE.finditer(low) if len(low) == len(text) else \
+        _DOUBLE_ANY_CASE.finditer(text)
+    for m in matches:
         start, end = m.span()
+        first = text[start:m.end(1)]
+        end = _extend_copies(low, end, first.lower())
         if not first.isalpha() or (end < len(text) and text[end] in _JOINERS) or \
                 (start > 0 and text[start - 1] in _JOINERS):
             continue
