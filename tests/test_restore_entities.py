@@ -214,13 +214,13 @@ def _seed_dir():
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[1]
-    for base in (os.environ.get("NEWSCLEAN_SHARED"), root.parent / "shared"):
+    for base in (root, os.environ.get("NEWSCLEAN_SHARED"), root.parent / "shared"):
         if base and (Path(base) / "seeds").is_dir():
             return Path(base) / "seeds"
     return None
 
 
-@pytest.mark.skipif(_seed_dir() is None, reason="shared/seeds not beside the checkout")
+@pytest.mark.skipif(_seed_dir() is None, reason="no seeds/ in the checkout or shared/")
 def test_seed_story():
     for path in sorted(_seed_dir().glob("*.txt")):
         text = path.read_text(encoding="utf-8")
