@@ -27,12 +27,20 @@ def test_surname_restored_when_the_story_names_the_person():
     assert out.count("PATIALA / MANSA / BARNALA:") == 1      # dateline kept in capitals
 
 
-def test_lone_misspelling_of_a_rare_name_is_flagged_not_fixed():
-    r = analyze("AAP National Convener Kejriawal spoke.", passes=["restore_entities"])
-    assert r.text == "AAP National Convener Kejriawal spoke."
+def test_lone_misspelling_of_a_short_rare_name_is_flagged_not_fixed():
+    r = analyze("Culture minister Lekhy spoke.", passes=["restore_entities"])
+    assert r.text == "Culture minister Lekhy spoke."
     (flag,) = r.flags
-    assert flag.kind == "entity" and flag.suggestion == "Kejriwal"
-    assert flag.data["candidates"] == ["Kejriwal"]
+    assert flag.kind == "entity" and flag.suggestion == "Lekhi"
+    assert flag.data["candidates"] == ["Lekhi"]
+    # Confirmed by the story, it is fixed.
+    assert run("Meenakshi Lekhi arrived. Culture minister Lekhy spoke.") == \
+        "Meenakshi Lekhi arrived. Culture minister Lekhi spoke."
+
+
+def test_lone_misspelling_of_a_long_news_name_is_fixed():
+    assert run("AAP National Convener Kejriawal spoke.") == \
+        "AAP National Convener Kejriwal spoke."
 
 
 def test_all_caps_party_in_running_text_gets_its_case_back():

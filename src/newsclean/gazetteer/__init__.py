@@ -48,9 +48,15 @@ class Gazetteer:
 
         self.index = NameIndex(canon + aliases, standalone=surnames)
         self.n_entries = len(entries) + len(protect)
+        #: The type of each target spelling (the first entry's, for shared spellings).
+        self.type_of: dict[str, str] = {}
+        for e in targets:
+            for n in e.names:
+                self.type_of.setdefault(n, e.type)
+            if e.type == "person" and " " in e.canonical:
+                self.type_of.setdefault(e.canonical.split()[-1], "person")
         #: Spellings of people's names among the targets.
-        self.person_names = frozenset(
-            [n for e in targets if e.type == "person" for n in e.names] + surnames)
+        self.person_names = frozenset(n for n, t in self.type_of.items() if t == "person")
         self.n_targets = len(targets)
         known_lower: set[str] = set()
         known_words: set[str] = set()
