@@ -1,0 +1,128 @@
+"""Line precision and recall of strip_site_chrome on the hand-marked page corpus.
+
+    python benchmarks/eval_chrome.py            # summary
+    python benchmarks/eval_chrome.py -v         # every page, every miss
+
+The corpus is ``tests/data/chrome/*.txt``: lines starting ``~ `` are chrome, ``^ `` the
+headline (see that folder's README). A chrome line counts as found when the pass deletes
+it whole; a story line counts as lost when the pass deletes any of it.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "data" / "chrome"
+
+
+@dataclass
+class Page:
+    name: str
+    text: str
+    chrome: set[int] = field(default_factory=set)  # line numbers (0-based) of chrome
+    story: set[int] = field(default_factory=set)   # non-blank lines that are not chrome
+    headline: int | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)  # content span per line
+
+
+def load_page(path: Path) -> Page:
+    raw = path.read_bytes().decode("utf-8")
+    out: list[str] = []
+    page = Page(path.name, "")
+    pos = 0
+    for k, line in enumerate(raw.split("\n")):
+        marker = line[:2]
+        if marker in ("~ ", "^ "):
+            line = line[2:]
+            if marker == "~ ":
+                page.chrome.add(k)
+            else:
+                page.headline = k
+        content = line.rstrip("\r").strip()
+        if content and k not in page.chrome:
+            page.story.add(k)
+        lead = len(line) - len(line.lstrip())
+        page.spans.append((pos + lead, pos + lead + len(content)))
+        out.append(line)
+        pos += len(line) + 1
+    page.text = "\n".join(out)
+    return page
+
+
+def load_corpus(folder: Path = CORPUS) -> list[Page]:
+    return [load_page(p) for p in sorted(folder.glob("*.txt"))]
+
+
+def removed_lines(page: Page, result) -> set[int]:
+    """Lines wholly deleted by the result's edits (input spans)."""
+    deleted = [(e.start, e.end) for e in result.edits if not e.after.strip()]
+    gone: set[int] = set()
+    for k, (a, b) in enumerate(page.spans):
+        if a == b:
+            continue
+        if any(s <= a and b <= e for s, e in deleted):
+            gone.add(k)
+    return gone
+
+
+def touched_lines(page: Page, result) -> set[int]:
+    """Lines any of whose characters an edit changed."""
+    hit: set[int] = set()
+    for k, (a, b) in enumerate(page.spans):
+        if a != b and any(e.start < b and a < e.end for e in result.edits):
+            hit.add(k)
+    return hit
+
+
+def evaluate(pages: list[Page], **options) -> dict:
+    import newsclean
+
+    tp = fp = fn = 0
+    per_page = []
+    for page in pages:
+        r = newsclean.analyze(page.text, passes=["strip_site_chrome"], **options)
+        gone = removed_lines(page, r)
+        touched = touched_lines(page, r)
+        found = gone & page.chrome
+        lost = touched & page.story
+        missed = page.chrome - gone
+        tp += len(found)
+        fp += len(lost)
+        fn += len(missed)
+        per_page.append((page, r, found, lost, missed))
+    return {
+        "pages": len(pages),
+        "chrome_lines": tp + fn,
+        "story_lines": sum(len(p.story) for p in pages),
+        "found": tp,
+        "story_lines_removed": fp,
+        "precision": tp / (tp + fp) if tp + fp else 1.0,
+        "recall": tp / (tp + fn) if tp + fn else 1.0,
+        "per_page": per_page,
+    }
+
+
+def main(argv: list[str]) -> int:
+    verbose = "-v" in argv
+    res = evaluate(load_corpus())
+    if verbose:
+        for page, r, found, lost, missed in res["per_page"]:
+            lines = page.text.split("\n")
+            print(f"{page.name}: {len(found)}/{len(page.chrome)} chrome lines, "
+                  f"{len(lost)} story lines removed")
+            for k in sorted(missed):
+                print(f"   missed: {lines[k]!r}")
+            for k in sorted(lost):
+                print(f"   LOST:   {lines[k]!r}")
+    print(f"pages: {res['pages']}  chrome lines: {res['chrome_lines']}  "
+          f"story lines: {res['story_lines']}")
+    print(f"line precision: {res['precision']:.3f}  recall: {res['recall']:.3f}  "
+          f"story lines removed: {res['story_lines_removed']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

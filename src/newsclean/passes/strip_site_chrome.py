@@ -1,0 +1,444 @@
+"""Separate the story from the page around it: site chrome in plain-text copy."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterable
+
+from ..chrome_patterns import (_CLOSERS, check_pattern_files, headline_like, load_patterns,
+                               normalise)
+from ..model import Result
+from ..registry import Option, register_pass
+from ..structure import Structure, body
+
+Result.set_extension(
+    "structure", default=None,
+    doc="strip_site_chrome: the headline, dateline, byline and body of the page as input "
+        "spans (a newsclean.structure.Structure), or None if the pass did not run.")
+Result.set_extension(
+    "body", getter=body,
+    doc="strip_site_chrome: the cleaned story body alone (no headline, byline or chrome), "
+        "or None.")
+
+# Line classes.
+BLANK, CHROME, SECTION, RELTIME, DATE, TEASER, SHORT, SENT, LIST, BYLINE, SITE = range(11)
+
+_NUM = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few)"
+_UNIT = (r"(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|h|days?|d|weeks?|wks?|months?|mos?"
+         r"|years?|yrs?|y)")
+_AGO = rf"{_NUM}\s*{_UNIT}\s+ago"
+# "3 years ago", "Updated 2 hours ago", "Just now": a relative timestamp alone on a line.
+_RELTIME = re.compile(
+    rf"(?:(?:updated|posted|published|last updated)\s*:?\s*)?(?:about\s+)?{_AGO}"
+    r"|just now|moments ago|yesterday|today", re.I)
+# "Punjab votes on Sunday | 3 hours ago": a teaser headline stamped with its age.
+_STAMPED = re.compile(rf"\S.{{2,200}}?\s*[|•·–—-]\s*(?:about\s+)?{_AGO}", re.I | re.S)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# A date (and time) alone on a line: "June 3, 2021", "Thu, 3 Jun 2021 10:32 IST".
+_DATE = re.compile(
+    rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}"
+    r",?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
+    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?", re.I)
+_BYLINE = re.compile(r"(?:by|written by|reported by|words by)\s+\S", re.I)
+# Bullets, numbered items, Q&A turns (and credits): story structure, not chrome.
+_LIST = re.compile(r"(?:[-•*▪●◦·–—]\s+|\d{1,2}[.)]\s+|(?:Q|A|Q\d+|Question|Answer)\s*[:.)]\s)")
+# Credit lines that close wire copy: part of the story, never chrome.
+_CREDIT = re.compile(r"\(?\s*(?:with inputs? from|(?:additional )?reporting by|writing by|"
+                     r"editing by|edited by|compiled by)\b", re.I)
+# The dateline that opens a wire story: "MOSCOW:", "NEW DELHI, June 1 (PTI) -",
+# "Machhiwara (Ludhiana):", "WASHINGTON (Reuters) —". Title-case places need a colon.
+_DATELINE = re.compile(
+    r"(?:(?P<caps>[A-Z][A-Z.'’\-]+(?:[ /]+[A-Z][A-Z.'’\-]+){0,4})"
+    r"|(?P<title>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}))"
+    r"(?:\s*\([^()\n]{1,40}\))?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:\s*\([^()\n]{1,20}\))?)?"
+    r"\s*(?P<sep>:|—|–|--|-(?=\s))\s")
+_WORD = re.compile(r"\w+")
+# A short line naming the site at most this many words long.
+_SITE_WORDS = 4
+
+_OPTIONS = [
+    Option("chrome_patterns", (),
+           "strip_site_chrome: extra pattern files (kind<TAB>scope<TAB>phrase, the format "
+           "of data/site_chrome.tsv) added to the built-in chrome vocabulary.",
+           convert=check_pattern_files),
+    Option("chrome_lines", frozenset(),
+           "strip_site_chrome: lines known to be chrome on this site, e.g. "
+           "learn_site_chrome(texts) over a batch of its pages.",
+           convert=lambda v: learnt_lines(v)),
+    Option("chrome_mode", "remove",
+           "strip_site_chrome: 'remove' deletes chrome, 'flag' only flags it.",
+           choices=("remove", "flag")),
+]
+
+
+def learnt_lines(lines: Iterable[str] | None) -> frozenset[str]:
+    """Normalise an iterable of chrome lines for the ``chrome_lines`` option."""
+    if lines is None:
+        return frozenset()
+    if isinstance(lines, str):
+        raise TypeError("chrome_lines takes a collection of lines, not one string")
+    out = set()
+    for line in lines:
+        if not isinstance(line, str):
+            raise TypeError(f"chrome_lines must hold strings, not {line!r}")
+        key = normalise(line)
+        if key:
+            out.add(key)
+    return frozenset(out)
+
+
+def _sentence_end(s: str) -> bool:
+    core = s.rstrip(_CLOSERS)
+    return core.endswith((".", ":", ";")) and not core.endswith(("...", "\u2026"))
+
+
+def _classify(s: str, patterns, learnt: frozenset[str]) -> tuple[int, str, str]:
+    """Class, scope ('any'/'edge'/'') and reason of one stripped, non-blank line."""
+    m = patterns.match(s)
+    if m is not None:
+        kind, scope, phrase = m
+        if kind == "section":
+            return SECTION, scope, f"related-stories heading {phrase!r}"
+        return CHROME, scope if kind != "prefix" else "prefix-" + scope, \
+            f"matches {phrase!r} ({kind} pattern)"
+    if learnt and len(s) <= 400 and normalise(s) in learnt and not _sentence_end(s):
+        return CHROME, "any", "line learnt as chrome of this site"
+    if len(s) <= 250:
+        bare = s.strip(" \t•·|-–—")
+        if _RELTIME.fullmatch(bare):
+            return RELTIME, "", "relative timestamp"
+        if _DATE.fullmatch(bare.rstrip(".")):
+            return DATE, "", "date line"
+        if s.rstrip(_CLOSERS).lower().endswith("ago") and _STAMPED.fullmatch(s) \
+                and not _sentence_end(s):
+            return RELTIME, "", "teaser headline with a relative timestamp"
+    if _LIST.match(s) or _CREDIT.match(s):
+        return LIST, "", ""
+    words = s.count(" ") + 1
+    if s.endswith(("...", "\u2026")) and words <= 60:
+        return TEASER, "", "teaser cut off with an ellipsis"
+    if _sentence_end(s) or words > 25:
+        return SENT, "", ""
+    if s.rstrip(_CLOSERS).endswith(("?", "!")) and words >= 8:
+        return SENT, "", ""
+    if words <= 15 and _BYLINE.match(s):
+        return BYLINE, "", ""
+    return SHORT, "", ""
+
+
+@register_pass(order=150, default=True, options=_OPTIONS)
+def strip_site_chrome(ctx) -> None:
+    """Remove the page around the story (site chrome) and label headline, dateline, byline.
+
+    Removes, as edits with reasons: chrome above the headline (``Categories: Europe``,
+    breadcrumbs, share bars, dates), chrome below the story's last paragraph (share and
+    follow prompts, ``Published by``, related-story lists with teaser headlines, ellipsis
+    teasers and relative timestamps, copyright lines, lines naming the site), and
+    self-contained chrome lines between paragraphs (``Also read: …``, ``ALSO READ | …``,
+    ``Advertisement``). The vocabulary is ``data/site_chrome.tsv`` plus the files in the
+    ``chrome_patterns`` option; ``chrome_lines`` adds lines learnt from other pages of the
+    same site (:func:`learn_site_chrome`).
+
+    Leaves alone: every sentence of the story, the headline and the dateline (labelled in
+    ``Result.structure``), bylines, bullets and Q&A turns, and short lines it cannot place,
+    which stay and are flagged (kind ``"site_chrome"``).
+
+    >>> from newsclean import analyze
+    >>> page = ("Categories: World\\n\\nTalks end without a deal\\n\\n"
+    ...         "GENEVA: The talks ended on Friday.\\nALSO READ | Who pays for the summit\\n"
+    ...         "Both sides will meet again.\\n\\nShare\\nRecent Posts\\nPunjab votes\\n"
+    ...         "3 years ago\\n")
+    >>> r = analyze(page, passes=["strip_site_chrome"])
+    >>> print(r.text)
+    Talks end without a deal
+    <BLANKLINE>
+    GENEVA: The talks ended on Friday.
+    Both sides will meet again.
+    <BLANKLINE>
+    >>> r.body
+    'GENEVA: The talks ended on Friday.\\nBoth sides will meet again.'
+    """
+    text = ctx.text
+    cfg = ctx.config
+    patterns = load_patterns(cfg.chrome_patterns)
+    learnt = cfg.chrome_lines
+
+    # -- lines and their classes -------------------------------------------------------
+    starts: list[int] = []
+    ends: list[int] = []  # end of content (before "\r\n" / "\n")
+    pos, n = 0, len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            nl = n
+        starts.append(pos)
+        ends.append(nl - 1 if nl > pos and text[nl - 1] == "\r" else nl)
+        pos = nl + 1
+    nlines = len(starts)
+    cls = [BLANK] * nlines
+    scope = [""] * nlines
+    reason = [""] * nlines
+    stripped = [""] * nlines
+    short_counts: Counter[str] = Counter()
+    for i in range(nlines):
+        s = text[starts[i]:ends[i]].strip()
+        if not s:
+            continue
+        stripped[i] = s
+        c, sc, why = _classify(s, patterns, learnt)
+        cls[i], scope[i], reason[i] = c, sc, why
+        if c == SHORT and s.count(" ") < _SITE_WORDS:
+            short_counts[normalise(s)] += 1
+
+    nxt = [-1] * nlines  # next non-blank line
+    following = -1
+    for i in range(nlines - 1, -1, -1):
+        nxt[i] = following
+        if cls[i] != BLANK:
+            following = i
+
+    # The site's name: a short line repeated on the page, or the line after "Published by".
+    site_names = {k for k, v in short_counts.items() if v >= 2 and _WORD.search(k)}
+    for i in range(nlines):
+        if cls[i] == CHROME and reason[i].endswith(" by' (line)") and nxt[i] >= 0:
+            j = nxt[i]
+            if cls[j] == SHORT and stripped[j].count(" ") < _SITE_WORDS:
+                site_names.add(normalise(stripped[j]))
+    site_re = None
+    if site_names:
+        site_re = re.compile(r"(?<!\w)(?:" + "|".join(
+            re.escape(x) for x in sorted(site_names, key=len, reverse=True)) + r")(?!\w)")
+
+    def names_site(i: int) -> bool:
+        if cls[i] != SHORT or site_re is None or stripped[i].count(" ") > 8:
+            return False
+        return site_re.search(normalise(stripped[i])) is not None
+
+    def blurb(i: int) -> bool:
+        # A teaser's sentence: followed directly by its timestamp.
+        return nxt[i] >= 0 and cls[nxt[i]] in (RELTIME, DATE)
+
+    # -- where the story is ------------------------------------------------------------
+    first_body = next((i for i in range(nlines)
+                       if cls[i] in (SENT, LIST) and not (cls[i] == SENT and blurb(i))), None)
+    remove: dict[int, str] = {}
+    ambiguous: dict[int, str] = {}
+    headline = byline = None
+    body_first = body_last = None
+
+    if first_body is not None:
+        # Bottom: walk up from the end over lines that cannot be the story's last
+        # paragraph. Bullets count as story unless a related-stories heading sits above.
+        stop, pending = first_body, None
+        for i in range(nlines - 1, first_body, -1):
+            c = cls[i]
+            if c == SENT and not blurb(i):
+                stop = i
+                break
+            if c == LIST and pending is None:
+                pending = i
+            elif c == SECTION or (c == SHORT and patterns.section_with_name(stripped[i])):
+                pending = None
+        tail_start = max(stop, pending if pending is not None else -1) + 1
+        teasers = sum(1 for i in range(tail_start, nlines) if cls[i] == TEASER)
+        anchor = None
+        for i in range(tail_start, nlines):
+            c = cls[i]
+            if c in (CHROME, SECTION, RELTIME, DATE) or (c == TEASER and teasers >= 2) \
+                    or (c == SHORT and (names_site(i)
+                                        or patterns.section_with_name(stripped[i]))):
+                anchor = i
+                break
+        if anchor is not None:
+            for i in range(anchor, nlines):
+                if cls[i] != BLANK:
+                    remove[i] = _tail_reason(cls[i], reason[i], names_site(i))
+        for i in range(tail_start, anchor if anchor is not None else tail_start):
+            if cls[i] in (SHORT, TEASER):
+                ambiguous[i] = "short line after the story's last paragraph"
+        body_first = first_body
+        body_last = max(stop, pending if pending is not None else -1)
+
+        # Top: everything before the first paragraph of the story.
+        candidates: list[int] = []
+        any_chrome = False
+        for i in range(first_body):
+            c = cls[i]
+            if c in (CHROME, SECTION) and scope[i] != "prefix-any" or c in (RELTIME, DATE) \
+                    or (c == SHORT and names_site(i)):
+                remove[i] = _tail_reason(c, reason[i], names_site(i))
+                any_chrome = True
+            elif c == BYLINE:
+                if byline is None:
+                    byline = i
+            elif c in (SHORT, CHROME, TEASER):
+                candidates.append(i)
+        for i in candidates:
+            if cls[i] != TEASER and stripped[i].count(" ") >= 3:
+                headline = i
+                break
+        if headline is None:
+            shorts = [i for i in candidates if cls[i] != TEASER]
+            headline = shorts[-1] if shorts else None
+        for i in candidates:
+            if headline is not None and i > headline:
+                # Below the headline a labelled line ("Photo: AFP") cannot be the headline.
+                if cls[i] == CHROME:
+                    remove[i] = reason[i]
+                elif cls[i] == TEASER:
+                    ambiguous[i] = "teaser-like line between headline and story"
+                continue
+            if i == headline:
+                continue
+            if any_chrome and stripped[i].count(" ") < 4 and cls[i] == SHORT:
+                remove[i] = "short label line above the headline, among site chrome"
+            else:
+                ambiguous[i] = "line above the headline"
+
+        # Between paragraphs: self-contained chrome lines and related-story blocks.
+        i = first_body + 1
+        while i < tail_start:
+            c = cls[i]
+            if c == CHROME and scope[i] in ("any", "prefix-any") or c == RELTIME:
+                remove[i] = reason[i]
+            elif c == SECTION and scope[i] == "any":
+                remove[i] = reason[i]
+                j = i + 1
+                while j < tail_start and cls[j] in (SHORT, TEASER, RELTIME, CHROME, DATE):
+                    remove[j] = "teaser under a related-stories heading"
+                    j += 1
+                i = j
+                continue
+            elif c == SENT and learnt and normalise(stripped[i]) in learnt:
+                ambiguous[i] = "sentence also seen on other pages of this site"
+            i += 1
+    else:
+        # No paragraph of story found: only self-contained chrome lines are sure enough.
+        for i in range(nlines):
+            if cls[i] == CHROME and scope[i] == "any":
+                remove[i] = reason[i]
+
+    # -- edits, flags, structure -------------------------------------------------------
+    flag_only = cfg.chrome_mode == "flag"
+    for a, b, why in _deletions(text, starts, ends, cls, remove):
+        if flag_only:
+            continue
+        ctx.edit(a, b, "", "site chrome: " + why)
+    for i in sorted(remove) if flag_only else ():
+        ctx.flag(starts[i], ends[i], "site_chrome", "site chrome: " + remove[i], score=0.9)
+    for i in sorted(ambiguous):
+        if i not in remove:
+            lo, hi = _content(text, starts[i], ends[i])
+            ctx.flag(lo, hi, "site_chrome", "possible site chrome, left in place: "
+                     + ambiguous[i], score=0.5)
+
+    def span(i: int | None, j: int | None = None) -> tuple[int, int] | None:
+        if i is None:
+            return None
+        lo, _ = _content(text, starts[i], ends[i])
+        _, hi = _content(text, starts[j if j is not None else i], ends[j if j is not None
+                                                                       else i])
+        return ctx.to_input(lo, hi)
+
+    dateline = None
+    if body_first is not None:
+        lo, _ = _content(text, starts[body_first], ends[body_first])
+        m = _DATELINE.match(text, lo, ends[body_first])
+        if m and (m.group("caps") and len(m.group("caps")) >= 3
+                  or m.group("title") and m.group("sep") == ":"):
+            dateline = ctx.to_input(lo, lo + len(m.group(0).rstrip()))
+    ctx.annotate("structure", Structure(
+        headline=span(headline), dateline=dateline, byline=span(byline),
+        body=span(body_first, body_last)))
+
+
+def _tail_reason(c: int, why: str, site: bool) -> str:
+    if why:
+        return why
+    if site:
+        return "line naming the site"
+    if c == TEASER:
+        return "teaser cut off with an ellipsis"
+    return "teaser headline in a run of site chrome"
+
+
+def _content(text: str, a: int, b: int) -> tuple[int, int]:
+    """The span of a line without its surrounding whitespace."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _deletions(text, starts, ends, cls, remove):
+    """Deletion spans ``(start, end, reason)``, one per removed line, that also take away
+    the blank lines the removal leaves behind."""
+    n = len(starts)
+    out = []
+    i = 0
+    while i < n:
+        if i not in remove:
+            i += 1
+            continue
+        # A run of removed and blank lines between kept lines.
+        r0 = i
+        while r0 > 0 and cls[r0 - 1] == BLANK:
+            r0 -= 1
+        j = i
+        last = i
+        while j < n and (j in remove or cls[j] == BLANK):
+            if j in remove:
+                last = j
+            j += 1
+        removed = [k for k in range(i, last + 1) if k in remove]
+        prev_kept = r0 - 1 if r0 > 0 else None
+        next_kept = j if j < n else None
+        if prev_kept is None:
+            lo = 0
+            hi = starts[next_kept] if next_kept is not None else len(text)
+        elif next_kept is None:
+            lo = ends[prev_kept]
+            hi = ends[last]
+        else:
+            lo = starts[removed[0]]
+            hi = starts[next_kept] if r0 < i else starts[last + 1]
+        cuts = [lo] + [starts[k] for k in removed[1:]] + [hi]
+        for k, a, b in zip(removed, cuts, cuts[1:]):
+            if a < b:
+                out.append((a, b, remove[k]))
+        i = j
+    return out
+
+
+def learn_site_chrome(texts: Iterable[str], min_docs: int = 3,
+                      min_share: float = 0.2) -> frozenset[str]:
+    """Lines repeated across pages of one site: chrome to pass as ``chrome_lines``.
+
+    A line is learnt when it stands on its own in at least ``min_docs`` different stories
+    and in at least ``min_share`` of them. Pages that share their first sentence are
+    counted as one story, so a story published twice teaches nothing; full sentences are
+    learnt but only ever flagged, never removed.
+
+    >>> pages = [f"Story {k}\\n\\nIt rained {k} times.\\n\\nnews2in Daily Brief\\n" for k in range(4)]
+    >>> sorted(learn_site_chrome(pages))
+    ['news2in daily brief']
+    """
+    if isinstance(texts, str):
+        raise TypeError("learn_site_chrome takes a collection of page texts, not one string")
+    seen: dict[str, set[str]] = {}
+    stories: set[str] = set()
+    for text in texts:
+        lines = {normalise(x) for x in text.splitlines() if x.strip()}
+        lines.discard("")
+        key = next((normalise(x) for x in text.splitlines()
+                    if _sentence_end(x.strip()) and x.count(" ") >= 4), None) or \
+            str(len(stories))
+        stories.add(key)
+        for line in lines:
+            seen.setdefault(line, set()).add(key)
+    need = max(min_docs, int(min_share * len(stories) + 0.999))
+    return frozenset(line for line, keys in seen.items() if len(keys) >= need)
