@@ -32,6 +32,8 @@ _FRAME = " \t\r:|»›>.•·*#-–—=_~"
 _SPACES = re.compile(r"\s+")
 # What separates a label from its value: "Also read: X", "ALSO READ | X", "Tags » X".
 _SEP = r"\s*[:|»›>•–—-]+\s*"
+# Where one sentence ends and the next begins: ". The", "?” He".
+SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"“‘(]*[A-Z]")
 # Closing marks that may follow a sentence's last punctuation.
 _CLOSERS = "\"'”’)]»"
 
@@ -91,6 +93,8 @@ class Patterns:
         stripped = line.strip()
         if not stripped:
             return None
+        if stripped[0] == "(" and ")" not in stripped:
+            return None  # the bracket closes on a later line: not a line of its own
         if len(stripped) <= 80:
             hit = self.lines.get(normalise(stripped))
             if hit is not None:
@@ -108,7 +112,8 @@ class Patterns:
                 # news2in") or the shouting form ("ALSO READ Punjab votes") counts, and
                 # only before a short rest, so "Related talks stalled" stays a line.
                 bare = not sep.strip()
-                if rest.strip() and headline_like(rest, 12 if bare else 25) and (
+                if rest.strip() and headline_like(rest, 12 if bare else 25) \
+                        and not SENTENCE_BREAK.search(rest) and (
                         not bare or " " in label.strip()
                         or (label.isupper() and rest[:1].isupper())):
                     key = normalise(label)

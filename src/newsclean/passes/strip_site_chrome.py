@@ -6,8 +6,8 @@ import re
 from collections import Counter
 from typing import Iterable
 
-from ..chrome_patterns import (_CLOSERS, check_pattern_files, headline_like, load_patterns,
-                               normalise)
+from ..chrome_patterns import SENTENCE_BREAK as _SENTENCE_BREAK
+from ..chrome_patterns import _CLOSERS, check_pattern_files, load_patterns, normalise
 from ..model import Result
 from ..registry import Option, register_pass
 from ..structure import Structure, body
@@ -58,6 +58,8 @@ _DATELINE = re.compile(
 _WORD = re.compile(r"\w+")
 # A short line naming the site at most this many words long.
 _SITE_WORDS = 4
+# At most this many teaser lines under a related-stories heading between paragraphs.
+_MAX_TEASERS = 8
 
 _OPTIONS = [
     Option("chrome_patterns", (),
@@ -118,8 +120,13 @@ def _classify(s: str, patterns, learnt: frozenset[str]) -> tuple[int, str, str]:
     if _LIST.match(s) or _CREDIT.match(s):
         return LIST, "", ""
     words = s.count(" ") + 1
-    if s.endswith(("...", "\u2026")) and words <= 60:
-        return TEASER, "", "teaser cut off with an ellipsis"
+    if s.endswith(("...", "\u2026")):
+        # A teaser is one sentence cut off mid-word ("40 unknown attackers…"); a line
+        # that trails off after a space or holds several sentences is the writer's.
+        if words <= 40 and not s[:-3 if s.endswith("...") else -1].endswith(" ") \
+                and not _SENTENCE_BREAK.search(s):
+            return TEASER, "", "teaser cut off with an ellipsis"
+        return SENT, "", ""
     if _sentence_end(s) or words > 25:
         return SENT, "", ""
     if s.rstrip(_CLOSERS).endswith(("?", "!")) and words >= 8:
@@ -194,36 +201,48 @@ def strip_site_chrome(ctx) -> None:
             short_counts[normalise(s)] += 1
 
     nxt = [-1] * nlines  # next non-blank line
+    prv = [-1] * nlines  # previous non-blank line
     following = -1
     for i in range(nlines - 1, -1, -1):
         nxt[i] = following
         if cls[i] != BLANK:
             following = i
+    preceding = -1
+    for i in range(nlines):
+        prv[i] = preceding
+        if cls[i] != BLANK:
+            preceding = i
 
-    # The site's name: a short line repeated on the page, or the line after "Published by".
-    site_names = {k for k, v in short_counts.items() if v >= 2 and _WORD.search(k)}
+    # The site's name: a short line repeated on the page that stands next to chrome at
+    # least once ("news2in" / "Share"), or the line after "Published by".
+    site_names = set()
+    for i in range(nlines):
+        if cls[i] == SHORT and stripped[i].count(" ") < _SITE_WORDS:
+            key = normalise(stripped[i])
+            if short_counts[key] >= 2 and _WORD.search(key) and any(
+                    j >= 0 and cls[j] in (CHROME, SECTION) for j in (prv[i], nxt[i])):
+                site_names.add(key)
     for i in range(nlines):
         if cls[i] == CHROME and reason[i].endswith(" by' (line)") and nxt[i] >= 0:
             j = nxt[i]
             if cls[j] == SHORT and stripped[j].count(" ") < _SITE_WORDS:
                 site_names.add(normalise(stripped[j]))
-    site_re = None
-    if site_names:
-        site_re = re.compile(r"(?<!\w)(?:" + "|".join(
-            re.escape(x) for x in sorted(site_names, key=len, reverse=True)) + r")(?!\w)")
-
     def names_site(i: int) -> bool:
-        if cls[i] != SHORT or site_re is None or stripped[i].count(" ") > 8:
+        # Any run of up to _SITE_WORDS words of the line is a site name: a set lookup per
+        # run, so the cost stays linear however many names there are.
+        if cls[i] != SHORT or not site_names or stripped[i].count(" ") > 8:
             return False
-        return site_re.search(normalise(stripped[i])) is not None
+        words = normalise(stripped[i]).split()
+        return any(" ".join(words[a:b]) in site_names
+                   for a in range(len(words))
+                   for b in range(a + 1, min(len(words), a + _SITE_WORDS) + 1))
 
     def blurb(i: int) -> bool:
-        # A teaser's sentence: followed directly by its timestamp.
-        return nxt[i] >= 0 and cls[nxt[i]] in (RELTIME, DATE)
+        # A teaser's sentence at the foot of the page: followed directly by its age.
+        return nxt[i] >= 0 and cls[nxt[i]] == RELTIME
 
     # -- where the story is ------------------------------------------------------------
-    first_body = next((i for i in range(nlines)
-                       if cls[i] in (SENT, LIST) and not (cls[i] == SENT and blurb(i))), None)
+    first_body = next((i for i in range(nlines) if cls[i] in (SENT, LIST)), None)
     remove: dict[int, str] = {}
     ambiguous: dict[int, str] = {}
     headline = byline = None
@@ -253,9 +272,27 @@ def strip_site_chrome(ctx) -> None:
                 anchor = i
                 break
         if anchor is not None:
+            # Lines among the chrome go with it: after a related-stories heading, or
+            # with more chrome below them. A short line after the last chrome line with
+            # no heading above it (a sign-off, "Next question?") stays, flagged.
+            def strong(i: int) -> bool:
+                c = cls[i]
+                return c in (CHROME, SECTION, RELTIME, DATE) or (
+                    c == SHORT and (names_site(i) or patterns.section_with_name(stripped[i])))
+
+            last_strong = max(i for i in range(anchor, nlines) if strong(i))
+            under_heading = False
             for i in range(anchor, nlines):
-                if cls[i] != BLANK:
-                    remove[i] = _tail_reason(cls[i], reason[i], names_site(i))
+                c = cls[i]
+                if c == BLANK:
+                    continue
+                if c == SECTION or (c == SHORT and patterns.section_with_name(stripped[i])):
+                    under_heading = True
+                if strong(i) or i < last_strong or under_heading \
+                        or (c == TEASER and teasers >= 2):
+                    remove[i] = _tail_reason(c, reason[i], names_site(i))
+                else:
+                    ambiguous[i] = "short line below the site chrome"
         for i in range(tail_start, anchor if anchor is not None else tail_start):
             if cls[i] in (SHORT, TEASER):
                 ambiguous[i] = "short line after the story's last paragraph"
@@ -265,24 +302,38 @@ def strip_site_chrome(ctx) -> None:
         # Top: everything before the first paragraph of the story.
         candidates: list[int] = []
         any_chrome = False
+        site_lines = [i for i in range(first_body)
+                      if cls[i] == SHORT and normalise(stripped[i]) in site_names]
+        dates = []
         for i in range(first_body):
             c = cls[i]
-            if c in (CHROME, SECTION) and scope[i] != "prefix-any" or c in (RELTIME, DATE) \
-                    or (c == SHORT and names_site(i)):
-                remove[i] = _tail_reason(c, reason[i], names_site(i))
+            if c in (CHROME, SECTION) and scope[i] != "prefix-any" or c == RELTIME:
+                remove[i] = reason[i]
                 any_chrome = True
+            elif c == DATE:
+                dates.append(i)  # a publication date among chrome, or a letter's date
             elif c == BYLINE:
                 if byline is None:
                     byline = i
             elif c in (SHORT, CHROME, TEASER):
                 candidates.append(i)
-        for i in candidates:
-            if cls[i] != TEASER and stripped[i].count(" ") >= 3:
-                headline = i
+        # The headline: the first line of four words or more, else the last short line;
+        # the site's name only when there is nothing else.
+        site_set = set(site_lines)
+        for pool in ([i for i in candidates if i not in site_set], candidates):
+            shorts = [i for i in pool if cls[i] != TEASER]
+            headline = next((i for i in shorts if stripped[i].count(" ") >= 3),
+                            shorts[-1] if shorts else None)
+            if headline is not None:
                 break
-        if headline is None:
-            shorts = [i for i in candidates if cls[i] != TEASER]
-            headline = shorts[-1] if shorts else None
+        if site_lines:
+            # The site's name alone on a line goes, unless it is all there is to be the
+            # headline.
+            for i in site_lines:
+                if i != headline:
+                    remove[i] = "line naming the site"
+                    any_chrome = True
+            candidates = [i for i in candidates if i not in remove]
         for i in candidates:
             if headline is not None and i > headline:
                 # Below the headline a labelled line ("Photo: AFP") cannot be the headline.
@@ -298,6 +349,12 @@ def strip_site_chrome(ctx) -> None:
             else:
                 ambiguous[i] = "line above the headline"
 
+        for i in dates:
+            if any_chrome:
+                remove[i] = reason[i]
+            else:
+                ambiguous[i] = "date line above the story"
+
         # Between paragraphs: self-contained chrome lines and related-story blocks.
         i = first_body + 1
         while i < tail_start:
@@ -305,10 +362,15 @@ def strip_site_chrome(ctx) -> None:
             if c == CHROME and scope[i] in ("any", "prefix-any") or c == RELTIME:
                 remove[i] = reason[i]
             elif c == SECTION and scope[i] == "any":
+                # The heading and the teaser lines under it, across blank lines, up to
+                # the next paragraph of the story.
                 remove[i] = reason[i]
-                j = i + 1
-                while j < tail_start and cls[j] in (SHORT, TEASER, RELTIME, CHROME, DATE):
-                    remove[j] = "teaser under a related-stories heading"
+                j, taken = i + 1, 0
+                while j < tail_start and taken < _MAX_TEASERS and cls[j] in (
+                        BLANK, SHORT, TEASER, RELTIME, CHROME, DATE):
+                    if cls[j] != BLANK:
+                        remove[j] = "teaser under a related-stories heading"
+                        taken += 1
                     j += 1
                 i = j
                 continue
