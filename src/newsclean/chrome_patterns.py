@@ -82,9 +82,9 @@ class Patterns:
     lead: re.Pattern | None
     lead_scope: dict
     regexes: tuple  # (compiled, scope, source)
-    section_words: tuple  # normalised section phrases, for "More from <site>"-style lines
+    section_words: frozenset  # normalised section phrases, for "More from <site>" lines
 
-    def match(self, line: str) -> tuple[str, str, str] | None:
+    def match(self, line: str, norm: str | None = None) -> tuple[str, str, str] | None:
         """``(kind, scope, phrase)`` of the entry ``line`` matches, or None.
 
         For ``prefix`` entries the rest of the line must be headline-like; a line that is
@@ -96,9 +96,11 @@ class Patterns:
         if stripped[0] == "(" and ")" not in stripped:
             return None  # the bracket closes on a later line: not a line of its own
         if len(stripped) <= 80:
-            hit = self.lines.get(normalise(stripped))
+            if norm is None:
+                norm = normalise(stripped)
+            hit = self.lines.get(norm)
             if hit is not None:
-                return hit[0], hit[1], normalise(stripped)
+                return hit[0], hit[1], norm
         if self.lead is not None:
             m = self.lead.match(stripped)
             if m is not None:
@@ -124,15 +126,16 @@ class Patterns:
                     return "regex", scope, src
         return None
 
-    def section_with_name(self, line: str) -> str | None:
+    def section_with_name(self, line: str, norm: str | None = None) -> str | None:
         """A section heading followed by a short name ("More from news2in"), or None."""
         s = line.strip()
         if len(s) > 80 or s.rstrip(_CLOSERS).endswith((".", "?", "!")):
             return None
-        norm = normalise(s)
-        for phrase in self.section_words:
-            if norm.startswith(phrase + " ") and norm.count(" ") - phrase.count(" ") <= 4:
-                return phrase
+        words = (norm if norm is not None else normalise(s)).split()
+        # Headings are at most four words; the name after them at most four more.
+        for k in range(min(4, len(words) - 1), 0, -1):
+            if len(words) - k <= 4 and " ".join(words[:k]) in self.section_words:
+                return " ".join(words[:k])
         return None
 
 
@@ -245,4 +248,4 @@ def compile_rows(rows: Iterable[tuple[str, str, str]]) -> Patterns:
                         for p in leads)
         lead_re = re.compile(r"[\W_]{0,3}?(" + alts + ")", re.IGNORECASE)
     return Patterns(lines, prefix_re, prefix_scope, lead_re, lead_scope, tuple(regexes),
-                    tuple(sorted(set(sections), key=len, reverse=True)))
+                    frozenset(sections))

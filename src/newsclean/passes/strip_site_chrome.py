@@ -60,6 +60,8 @@ _WORD = re.compile(r"\w+")
 _SITE_WORDS = 4
 # At most this many teaser lines under a related-stories heading between paragraphs.
 _MAX_TEASERS = 8
+# Runs of more removed lines than this become a single edit.
+_MAX_LINE_EDITS = 40
 
 _OPTIONS = [
     Option("chrome_patterns", (),
@@ -97,16 +99,16 @@ def _sentence_end(s: str) -> bool:
     return core.endswith((".", ":", ";")) and not core.endswith(("...", "\u2026"))
 
 
-def _classify(s: str, patterns, learnt: frozenset[str]) -> tuple[int, str, str]:
+def _classify(s: str, norm: str, patterns, learnt: frozenset[str]) -> tuple[int, str, str]:
     """Class, scope ('any'/'edge'/'') and reason of one stripped, non-blank line."""
-    m = patterns.match(s)
+    m = patterns.match(s, norm if len(s) <= 80 else None)
     if m is not None:
         kind, scope, phrase = m
         if kind == "section":
             return SECTION, scope, f"related-stories heading {phrase!r}"
         return CHROME, scope if kind != "prefix" else "prefix-" + scope, \
             f"matches {phrase!r} ({kind} pattern)"
-    if learnt and len(s) <= 400 and normalise(s) in learnt and not _sentence_end(s):
+    if learnt and norm in learnt and not _sentence_end(s):
         return CHROME, "any", "line learnt as chrome of this site"
     if len(s) <= 250:
         bare = s.strip(" \t•·|-–—")
@@ -189,16 +191,26 @@ def strip_site_chrome(ctx) -> None:
     scope = [""] * nlines
     reason = [""] * nlines
     stripped = [""] * nlines
+    norms = [""] * nlines  # normalised text of lines short enough to be labels
+    named = [False] * nlines  # "More from news2in": a heading with a name after it
     short_counts: Counter[str] = Counter()
+    # Pages repeat their chrome; classify each distinct line once.
+    seen: dict[str, tuple] = {}
     for i in range(nlines):
         s = text[starts[i]:ends[i]].strip()
         if not s:
             continue
         stripped[i] = s
-        c, sc, why = _classify(s, patterns, learnt)
-        cls[i], scope[i], reason[i] = c, sc, why
-        if c == SHORT and s.count(" ") < _SITE_WORDS:
-            short_counts[normalise(s)] += 1
+        info = seen.get(s)
+        if info is None:
+            norm = normalise(s) if len(s) <= 400 else ""
+            c, sc, why = _classify(s, norm, patterns, learnt)
+            info = (c, sc, why, norm,
+                    c == SHORT and patterns.section_with_name(s, norm) is not None)
+            seen[s] = info
+        cls[i], scope[i], reason[i], norms[i], named[i] = info
+        if info[0] == SHORT and s.count(" ") < _SITE_WORDS:
+            short_counts[info[3]] += 1
 
     nxt = [-1] * nlines  # next non-blank line
     prv = [-1] * nlines  # previous non-blank line
@@ -218,7 +230,7 @@ def strip_site_chrome(ctx) -> None:
     site_names = set()
     for i in range(nlines):
         if cls[i] == SHORT and stripped[i].count(" ") < _SITE_WORDS:
-            key = normalise(stripped[i])
+            key = norms[i]
             if short_counts[key] >= 2 and _WORD.search(key) and any(
                     j >= 0 and cls[j] in (CHROME, SECTION) for j in (prv[i], nxt[i])):
                 site_names.add(key)
@@ -226,13 +238,13 @@ def strip_site_chrome(ctx) -> None:
         if cls[i] == CHROME and reason[i].endswith(" by' (line)") and nxt[i] >= 0:
             j = nxt[i]
             if cls[j] == SHORT and stripped[j].count(" ") < _SITE_WORDS:
-                site_names.add(normalise(stripped[j]))
+                site_names.add(norms[j])
     def names_site(i: int) -> bool:
         # Any run of up to _SITE_WORDS words of the line is a site name: a set lookup per
         # run, so the cost stays linear however many names there are.
         if cls[i] != SHORT or not site_names or stripped[i].count(" ") > 8:
             return False
-        words = normalise(stripped[i]).split()
+        words = norms[i].split()
         return any(" ".join(words[a:b]) in site_names
                    for a in range(len(words))
                    for b in range(a + 1, min(len(words), a + _SITE_WORDS) + 1))
@@ -259,7 +271,7 @@ def strip_site_chrome(ctx) -> None:
                 break
             if c == LIST and pending is None:
                 pending = i
-            elif c == SECTION or (c == SHORT and patterns.section_with_name(stripped[i])):
+            elif c == SECTION or (c == SHORT and named[i]):
                 pending = None
         tail_start = max(stop, pending if pending is not None else -1) + 1
         teasers = sum(1 for i in range(tail_start, nlines) if cls[i] == TEASER)
@@ -268,7 +280,7 @@ def strip_site_chrome(ctx) -> None:
             c = cls[i]
             if c in (CHROME, SECTION, RELTIME, DATE) or (c == TEASER and teasers >= 2) \
                     or (c == SHORT and (names_site(i)
-                                        or patterns.section_with_name(stripped[i]))):
+                                        or named[i])):
                 anchor = i
                 break
         if anchor is not None:
@@ -277,8 +289,9 @@ def strip_site_chrome(ctx) -> None:
             # no heading above it (a sign-off, "Next question?") stays, flagged.
             def strong(i: int) -> bool:
                 c = cls[i]
-                return c in (CHROME, SECTION, RELTIME, DATE) or (
-                    c == SHORT and (names_site(i) or patterns.section_with_name(stripped[i])))
+                return c in (CHROME, SECTION, RELTIME, DATE) or (c == TEASER and teasers >= 2) \
+                    or (c == SHORT and (names_site(i)
+                                        or named[i]))
 
             last_strong = max(i for i in range(anchor, nlines) if strong(i))
             under_heading = False
@@ -286,10 +299,9 @@ def strip_site_chrome(ctx) -> None:
                 c = cls[i]
                 if c == BLANK:
                     continue
-                if c == SECTION or (c == SHORT and patterns.section_with_name(stripped[i])):
+                if c == SECTION or (c == SHORT and named[i]):
                     under_heading = True
-                if strong(i) or i < last_strong or under_heading \
-                        or (c == TEASER and teasers >= 2):
+                if strong(i) or i < last_strong or under_heading:
                     remove[i] = _tail_reason(c, reason[i], names_site(i))
                 else:
                     ambiguous[i] = "short line below the site chrome"
@@ -303,7 +315,7 @@ def strip_site_chrome(ctx) -> None:
         candidates: list[int] = []
         any_chrome = False
         site_lines = [i for i in range(first_body)
-                      if cls[i] == SHORT and normalise(stripped[i]) in site_names]
+                      if cls[i] == SHORT and norms[i] in site_names]
         dates = []
         for i in range(first_body):
             c = cls[i]
@@ -374,7 +386,7 @@ def strip_site_chrome(ctx) -> None:
                     j += 1
                 i = j
                 continue
-            elif c == SENT and learnt and normalise(stripped[i]) in learnt:
+            elif c == SENT and learnt and norms[i] in learnt:
                 ambiguous[i] = "sentence also seen on other pages of this site"
             i += 1
     else:
@@ -468,10 +480,18 @@ def _deletions(text, starts, ends, cls, remove):
         else:
             lo = starts[removed[0]]
             hi = starts[next_kept] if r0 < i else starts[last + 1]
-        cuts = [lo] + [starts[k] for k in removed[1:]] + [hi]
-        for k, a, b in zip(removed, cuts, cuts[1:]):
-            if a < b:
-                out.append((a, b, remove[k]))
+        if len(removed) > _MAX_LINE_EDITS:
+            # A long run (a huge footer, or a page of nothing but chrome) is one edit:
+            # per-line edits would cost more than the run is worth explaining.
+            counts = Counter(remove[k] for k in removed)
+            parts = [f"{why} (x{c})" if c > 1 else why for why, c in counts.most_common(5)]
+            more = "; ..." if len(counts) > 5 else ""
+            out.append((lo, hi, f"{len(removed)} lines: " + "; ".join(parts) + more))
+        else:
+            cuts = [lo] + [starts[k] for k in removed[1:]] + [hi]
+            for k, a, b in zip(removed, cuts, cuts[1:]):
+                if a < b:
+                    out.append((a, b, remove[k]))
         i = j
     return out
 
