@@ -2,6 +2,7 @@
 
     python benchmarks/eval_chrome.py            # summary
     python benchmarks/eval_chrome.py -v         # every page, every miss
+    python benchmarks/eval_chrome.py --clean    # also: what it removes from clean copy
 
 The corpus is ``tests/data/chrome/*.txt``: lines starting ``~ `` are chrome, ``^ `` the
 headline (see that folder's README). A chrome line counts as found when the pass deletes
@@ -121,7 +122,39 @@ def main(argv: list[str]) -> int:
           f"story lines: {res['story_lines']}")
     print(f"line precision: {res['precision']:.3f}  recall: {res['recall']:.3f}  "
           f"story lines removed: {res['story_lines_removed']}")
+    if "--clean" in argv:
+        clean_copy_report(verbose)
     return 0
+
+
+def clean_copy_report(verbose: bool = False) -> None:
+    """Run the pass over every document of the benchmark corpus (clean magazine copy,
+    no site chrome by construction) and say what it removed and flagged."""
+    from collections import Counter
+
+    import newsclean
+    from corpus import news_documents
+
+    docs = news_documents()
+    changed = 0
+    reasons: Counter[str] = Counter()
+    removed: list[str] = []
+    flags = 0
+    for d in docs:
+        r = newsclean.analyze(d, passes=["strip_site_chrome"])
+        flags += len(r.flags)
+        if r.edits:
+            changed += 1
+            for e in r.edits:
+                reasons[e.reason.split(" (")[0]] += 1
+                removed.append(e.before.strip()[:90])
+    print(f"clean corpus: {len(docs)} documents, {changed} with edits "
+          f"({sum(reasons.values())} lines removed), {flags} lines flagged")
+    for why, n in reasons.most_common():
+        print(f"  {n:4d}  {why}")
+    if verbose:
+        for line in removed:
+            print("   removed:", line)
 
 
 if __name__ == "__main__":

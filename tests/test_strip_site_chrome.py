@@ -245,3 +245,29 @@ def test_pathological_inputs_take_bounded_time():
         # Lines of a few characters cost more per byte than news paragraphs; what must not
         # happen is time growing faster than the input.
         assert _best(text) < 40 * base + 0.05, name
+
+
+# -- properties ---------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_CHROME_PIECES = st.sampled_from([
+    "\n", "\n\n", "\r\n", " ", "Share", "Also read: ", "ALSO READ | ", "Advertisement",
+    "3 years ago", "Recent Posts", "…", "...", "He said it rained.", "Talks end",
+    "MOSCOW: ", "(", ")", "Related", "- ", "news2in", "Published by", "Home > World",
+    "June 3, 2021", "By Jane Doe", "Q: ", "Why?", "Categories: Europe", "©", "x",
+])
+
+
+@settings(max_examples=int(__import__("os").environ.get("CHROME_EXAMPLES", "200")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_CHROME_PIECES, max_size=40).map("".join))
+def test_any_page_replays_and_is_idempotent(text):
+    r = run(text)
+    assert newsclean.apply_edits(text, r.edits) == r.text
+    assert run(r.text).text == r.text
+    st_ = r.structure
+    for span in (st_.headline, st_.dateline, st_.byline, st_.body):
+        assert span is None or 0 <= span[0] <= span[1] <= len(text)
+    if st_.headline is not None:
+        assert text[slice(*st_.headline)] in r.text

@@ -106,6 +106,10 @@ def _classify(s: str, norm: str, patterns, learnt: frozenset[str]) -> tuple[int,
         kind, scope, phrase = m
         if kind == "section":
             return SECTION, scope, f"related-stories heading {phrase!r}"
+        if kind == "lead" and phrase.count(" ") < 3 and _sentence_end(s) \
+                and s.count(" ") >= 7:
+            # "Disclaimer: ..." as a whole sentence: the writer's as often as the site's.
+            return CHROME, "weak-" + scope, f"matches {phrase!r} ({kind} pattern)"
         return CHROME, scope if kind != "prefix" else "prefix-" + scope, \
             f"matches {phrase!r} ({kind} pattern)"
     if learnt and norm in learnt and not _sentence_end(s):
@@ -275,25 +279,33 @@ def strip_site_chrome(ctx) -> None:
                 pending = None
         tail_start = max(stop, pending if pending is not None else -1) + 1
         teasers = sum(1 for i in range(tail_start, nlines) if cls[i] == TEASER)
-        anchor = None
-        for i in range(tail_start, nlines):
+
+        def strong(i: int) -> bool:
             c = cls[i]
-            if c in (CHROME, SECTION, RELTIME, DATE) or (c == TEASER and teasers >= 2) \
-                    or (c == SHORT and (names_site(i)
-                                        or named[i])):
-                anchor = i
-                break
+            return c in (CHROME, SECTION, RELTIME, DATE) or (c == TEASER and teasers >= 2) \
+                or (c == SHORT and (named[i] or names_site(i)))
+
+        def weak(i: int) -> bool:
+            # A date, or a whole sentence opening like chrome ("Disclaimer: ..."): the
+            # writer's own ending as often as the site's.
+            return cls[i] == DATE or (cls[i] == CHROME and scope[i].startswith("weak-"))
+
+        anchors = [i for i in range(tail_start, nlines) if strong(i)]
+        anchor = anchors[0] if anchors else None
+        if anchors and all(weak(i) for i in anchors):
+            # Nothing but weak signals below the story: flag, remove nothing.
+            for i in range(anchor, nlines):
+                if cls[i] != BLANK:
+                    ambiguous[i] = "date or sentence below the story that may be chrome"
+            anchor = None
+            tail_flagged = True
+        else:
+            tail_flagged = False
         if anchor is not None:
             # Lines among the chrome go with it: after a related-stories heading, or
             # with more chrome below them. A short line after the last chrome line with
             # no heading above it (a sign-off, "Next question?") stays, flagged.
-            def strong(i: int) -> bool:
-                c = cls[i]
-                return c in (CHROME, SECTION, RELTIME, DATE) or (c == TEASER and teasers >= 2) \
-                    or (c == SHORT and (names_site(i)
-                                        or named[i]))
-
-            last_strong = max(i for i in range(anchor, nlines) if strong(i))
+            last_strong = anchors[-1]
             under_heading = False
             for i in range(anchor, nlines):
                 c = cls[i]
@@ -305,8 +317,9 @@ def strip_site_chrome(ctx) -> None:
                     remove[i] = _tail_reason(c, reason[i], names_site(i))
                 else:
                     ambiguous[i] = "short line below the site chrome"
-        for i in range(tail_start, anchor if anchor is not None else tail_start):
-            if cls[i] in (SHORT, TEASER):
+        for i in range(tail_start, anchor if anchor is not None else
+                       (nlines if tail_flagged else tail_start)):
+            if cls[i] in (SHORT, TEASER) and i not in ambiguous:
                 ambiguous[i] = "short line after the story's last paragraph"
         body_first = first_body
         body_last = max(stop, pending if pending is not None else -1)
@@ -371,7 +384,7 @@ def strip_site_chrome(ctx) -> None:
         i = first_body + 1
         while i < tail_start:
             c = cls[i]
-            if c == CHROME and scope[i] in ("any", "prefix-any") or c == RELTIME:
+            if c == CHROME and scope[i] in ("any", "prefix-any", "weak-any") or c == RELTIME:
                 remove[i] = reason[i]
             elif c == SECTION and scope[i] == "any":
                 # The heading and the teaser lines under it, across blank lines, up to
@@ -392,7 +405,7 @@ def strip_site_chrome(ctx) -> None:
     else:
         # No paragraph of story found: only self-contained chrome lines are sure enough.
         for i in range(nlines):
-            if cls[i] == CHROME and scope[i] == "any":
+            if cls[i] == CHROME and scope[i] in ("any", "weak-any"):
                 remove[i] = reason[i]
 
     # -- edits, flags, structure -------------------------------------------------------
