@@ -24,7 +24,7 @@ from typing import Iterable
 from . import resources
 
 BUILTIN = "site_chrome.tsv"
-KINDS = ("line", "prefix", "lead", "section", "regex")
+KINDS = ("line", "label", "prefix", "lead", "section", "regex")
 SCOPES = ("any", "edge")
 
 # Characters that frame a label without changing it: "SHARE THIS:", "» Related", "• Print".
@@ -76,7 +76,7 @@ def _phrase_regex(phrase: str) -> str:
 class Patterns:
     """Compiled chrome vocabulary. ``match(line)`` says which entry a line matches."""
 
-    lines: dict  # normalised phrase -> (kind, scope) for kinds "line" and "section"
+    lines: dict  # normalised phrase -> (kind, scope) for kinds "line", "label", "section"
     prefix: re.Pattern | None
     prefix_scope: dict  # normalised phrase -> scope
     lead: re.Pattern | None
@@ -219,7 +219,10 @@ def compile_rows(rows: Iterable[tuple[str, str, str]]) -> Patterns:
 
     for kind, scope, phrase in rows:
         key = normalise(phrase)
-        if kind in ("line", "section"):
+        if kind == "label":
+            if key not in lines:
+                lines[key] = ("label", scope)
+        elif kind in ("line", "section"):
             old = lines.get(key)
             if old is None or (old[0] == "line" and kind == "section") or old[1] == "edge":
                 lines[key] = (kind if old is None or kind == "section" else old[0],

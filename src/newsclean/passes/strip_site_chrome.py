@@ -30,6 +30,7 @@ _UNIT = (r"(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|h|days?|d|weeks?|wks?|mo
 _AGO = rf"{_NUM}\s*{_UNIT}\s+ago"
 # "3 years ago", "Updated 2 hours ago", "Just now": a relative timestamp alone on a line.
 _RELTIME = re.compile(
+    r"(?:[A-Z][\w .'’-]{0,30}\s*[,|•·]\s*)?"  # "Dubai, 2 days ago"
     rf"(?:(?:updated|posted|published|last updated)\s*:?\s*)?(?:about\s+)?{_AGO}"
     r"|just now|moments ago|yesterday|today", re.I)
 # "Punjab votes on Sunday | 3 hours ago": a teaser headline stamped with its age.
@@ -51,11 +52,15 @@ _CREDIT = re.compile(r"\(?\s*(?:with inputs? from|(?:additional )?reporting by|w
 # "Machhiwara (Ludhiana):", "WASHINGTON (Reuters) —". Title-case places need a colon.
 _DATELINE = re.compile(
     r"(?:(?P<caps>[A-Z][A-Z.'’\-]+(?:[ /]+[A-Z][A-Z.'’\-]+){0,4})"
-    r"|(?P<title>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}))"
+    r"|(?P<title>[A-Z][a-z\u00e0-\u024f\-]+(?:\s+[A-Z][a-z\u00e0-\u024f\-]+)?))"
     r"(?:\s*\([^()\n]{1,40}\))?"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:\s*\([^()\n]{1,20}\))?)?"
     r"\s*(?P<sep>:|—|–|--|-(?=\s))\s")
 _WORD = re.compile(r"\w+")
+# Words that open a first paragraph with a colon but are no place: "Note:", "UPDATE:".
+_NOT_PLACES = frozenset("""a also answer breaking correction editor exclusive fyi item news
+note photo ps q question re read source subject update updated video voice warning watch
+""".split())
 # A short line naming the site at most this many words long.
 _SITE_WORDS = 4
 # At most this many teaser lines under a related-stories heading between paragraphs.
@@ -106,6 +111,8 @@ def _classify(s: str, norm: str, patterns, learnt: frozenset[str]) -> tuple[int,
         kind, scope, phrase = m
         if kind == "section":
             return SECTION, scope, f"related-stories heading {phrase!r}"
+        if kind == "label":
+            return CHROME, "label-" + scope, f"section label {phrase!r}"
         if kind == "lead" and phrase.count(" ") < 3 and _sentence_end(s) \
                 and s.count(" ") >= 7:
             # "Disclaimer: ..." as a whole sentence: the writer's as often as the site's.
@@ -330,9 +337,13 @@ def strip_site_chrome(ctx) -> None:
         site_lines = [i for i in range(first_body)
                       if cls[i] == SHORT and norms[i] in site_names]
         dates = []
+        labels = []
         for i in range(first_body):
             c = cls[i]
-            if c in (CHROME, SECTION) and scope[i] != "prefix-any" or c == RELTIME:
+            if c == CHROME and scope[i].startswith("label-"):
+                labels.append(i)
+                remove[i] = reason[i]
+            elif c in (CHROME, SECTION) and scope[i] != "prefix-any" or c == RELTIME:
                 remove[i] = reason[i]
                 any_chrome = True
             elif c == DATE:
@@ -351,6 +362,10 @@ def strip_site_chrome(ctx) -> None:
                             shorts[-1] if shorts else None)
             if headline is not None:
                 break
+        if headline is None and labels:
+            # Only a section name stands above the story ("Books"): it is the headline.
+            headline = labels[-1]
+            del remove[headline]
         if site_lines:
             # The site's name alone on a line goes, unless it is all there is to be the
             # headline.
@@ -366,6 +381,8 @@ def strip_site_chrome(ctx) -> None:
                     remove[i] = reason[i]
                 elif cls[i] == TEASER:
                     ambiguous[i] = "teaser-like line between headline and story"
+                elif stripped[i].count(" ") < 2:
+                    ambiguous[i] = "label-like line between headline and story"
                 continue
             if i == headline:
                 continue
@@ -434,9 +451,13 @@ def strip_site_chrome(ctx) -> None:
     if body_first is not None:
         lo, _ = _content(text, starts[body_first], ends[body_first])
         m = _DATELINE.match(text, lo, ends[body_first])
-        if m and (m.group("caps") and len(m.group("caps")) >= 3
-                  or m.group("title") and m.group("sep") == ":"):
-            dateline = ctx.to_input(lo, lo + len(m.group(0).rstrip()))
+        if m:
+            place = m.group("caps") or m.group("title")
+            first = place.split()[0].lower().strip(".'’")
+            if first not in _NOT_PLACES and (
+                    m.group("caps") and len(place) >= 3
+                    or m.group("title") and m.group("sep") == ":"):
+                dateline = ctx.to_input(lo, lo + len(m.group(0).rstrip()))
     ctx.annotate("structure", Structure(
         headline=span(headline), dateline=dateline, byline=span(byline),
         body=span(body_first, body_last)))
