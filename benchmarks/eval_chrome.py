@@ -3,6 +3,7 @@
     python benchmarks/eval_chrome.py            # summary
     python benchmarks/eval_chrome.py -v         # every page, every miss
     python benchmarks/eval_chrome.py --clean    # also: what it removes from clean copy
+    python benchmarks/eval_chrome.py --only h2_ # only the pages whose name starts so
 
 The corpus is ``tests/data/chrome/*.txt``: lines starting ``~ `` are chrome, ``^ `` the
 headline (see that folder's README). A chrome line counts as found when the pass deletes
@@ -108,7 +109,11 @@ def evaluate(pages: list[Page], **options) -> dict:
 
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
-    res = evaluate(load_corpus())
+    pages = load_corpus()
+    if "--only" in argv:
+        prefix = argv[argv.index("--only") + 1]
+        pages = [p for p in pages if p.name.startswith(prefix)]
+    res = evaluate(pages)
     if verbose:
         for page, r, found, lost, missed in res["per_page"]:
             lines = page.text.split("\n")

@@ -189,6 +189,19 @@ def test_learnt_lines_from_a_batch():
     assert footer not in r.text and "It ends here." in r.text
 
 
+def test_learnt_teaser_that_is_this_pages_headline_stays():
+    # Page 0's headline is a teaser on the other pages of the site.
+    teaser = "Council votes to close the old library"
+    pages = [f"{teaser}\n\nThe council voted on Friday to close the library.\n"] + [
+        f"Other news {k}\n\nStory {k} happened on a Monday morning.\n\nRecent Posts\n{teaser}\n"
+        for k in range(5)]
+    learnt = learn_site_chrome(pages)
+    assert teaser.lower() in learnt
+    r = run(pages[0], chrome_lines=learnt)
+    assert r.text == pages[0]
+    assert pages[0][slice(*r.structure.headline)] == teaser
+
+
 def test_duplicate_stories_teach_nothing():
     page = "A headline\n\nThe council voted to close the library on Friday.\nIt will reopen.\n"
     assert learn_site_chrome([page] * 6) == frozenset()

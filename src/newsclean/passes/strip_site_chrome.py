@@ -120,7 +120,7 @@ def _classify(s: str, norm: str, patterns, learnt: frozenset[str]) -> tuple[int,
         return CHROME, scope if kind != "prefix" else "prefix-" + scope, \
             f"matches {phrase!r} ({kind} pattern)"
     if learnt and norm in learnt and not _sentence_end(s):
-        return CHROME, "any", "line learnt as chrome of this site"
+        return CHROME, "learnt", "line learnt as chrome of this site"
     if len(s) <= 250:
         bare = s.strip(" \t•·|-–—")
         if _RELTIME.fullmatch(bare):
@@ -343,7 +343,10 @@ def strip_site_chrome(ctx) -> None:
             if c == CHROME and scope[i].startswith("label-"):
                 labels.append(i)
                 remove[i] = reason[i]
-            elif c in (CHROME, SECTION) and scope[i] != "prefix-any" or c == RELTIME:
+            elif c in (CHROME, SECTION) and scope[i] not in ("prefix-any", "learnt") \
+                    or c == RELTIME:
+                # A labelled line ("Watch: ...") or a learnt one (a teaser elsewhere on the
+                # site) may be this page's headline: those wait for the headline choice.
                 remove[i] = reason[i]
                 any_chrome = True
             elif c == DATE:
@@ -401,7 +404,8 @@ def strip_site_chrome(ctx) -> None:
         i = first_body + 1
         while i < tail_start:
             c = cls[i]
-            if c == CHROME and scope[i] in ("any", "prefix-any", "weak-any") or c == RELTIME:
+            if c == CHROME and scope[i] in ("any", "prefix-any", "weak-any", "learnt") \
+                    or c == RELTIME:
                 remove[i] = reason[i]
             elif c == SECTION and scope[i] == "any":
                 # The heading and the teaser lines under it, across blank lines, up to
@@ -422,7 +426,7 @@ def strip_site_chrome(ctx) -> None:
     else:
         # No paragraph of story found: only self-contained chrome lines are sure enough.
         for i in range(nlines):
-            if cls[i] == CHROME and scope[i] in ("any", "weak-any"):
+            if cls[i] == CHROME and scope[i] in ("any", "weak-any", "learnt"):
                 remove[i] = reason[i]
 
     # -- edits, flags, structure -------------------------------------------------------
