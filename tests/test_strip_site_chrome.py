@@ -252,6 +252,8 @@ def test_pathological_inputs_take_bounded_time():
         "headings": "A story starts.\n" + "Related\nShort line\n\n" * (size // 22) + "End.\n",
         "one line": "word " * (size // 5),
         "alternating": "".join(f"Sentence {k}.\nShare\n" for k in range(size // 20)),
+        "blank lines": "\n" * size,
+        "tiny distinct lines": "Start here.\n" + "".join(f"w{k}\n" for k in range(size // 6)),
     }
     base = _best(normal)
     for name, text in worst.items():

@@ -153,18 +153,22 @@ def _classify(s: str, norm: str, patterns, learnt: frozenset[str]) -> tuple[int,
 def strip_site_chrome(ctx) -> None:
     """Remove the page around the story (site chrome) and label headline, dateline, byline.
 
-    Removes, as edits with reasons: chrome above the headline (``Categories: Europe``,
-    breadcrumbs, share bars, dates), chrome below the story's last paragraph (share and
-    follow prompts, ``Published by``, related-story lists with teaser headlines, ellipsis
-    teasers and relative timestamps, copyright lines, lines naming the site), and
-    self-contained chrome lines between paragraphs (``Also read: …``, ``ALSO READ | …``,
-    ``Advertisement``). The vocabulary is ``data/site_chrome.tsv`` plus the files in the
-    ``chrome_patterns`` option; ``chrome_lines`` adds lines learnt from other pages of the
-    same site (:func:`learn_site_chrome`).
+    Removes, as one edit per line with its reason: chrome above the headline
+    (``Categories: Europe``, breadcrumbs, share bars, section labels, and publication dates
+    among them), chrome below the story's last paragraph (share and follow prompts,
+    ``Published by``, related-story lists with their teaser headlines, ellipsis teasers and
+    relative timestamps, copyright lines, lines naming the site), and self-contained chrome
+    lines between paragraphs (``Also read: …``, ``ALSO READ | …``, ``Advertisement``). The
+    vocabulary is ``data/site_chrome.tsv`` plus the files in ``chrome_patterns``;
+    ``chrome_lines`` adds lines learnt from other pages of the same site
+    (:func:`learn_site_chrome`). ``Result.structure`` gets the headline, dateline, byline and
+    body spans; ``Result.body`` the cleaned body.
 
-    Leaves alone: every sentence of the story, the headline and the dateline (labelled in
-    ``Result.structure``), bylines, bullets and Q&A turns, and short lines it cannot place,
-    which stay and are flagged (kind ``"site_chrome"``).
+    Leaves alone: every sentence of the story, the headline and the dateline (labelled
+    only), bylines and credit lines, bullets and Q&A turns. Lines it cannot place stay and
+    are flagged (kind ``"site_chrome"``): short lines between the story and the chrome or
+    below the last chrome line (a sign-off), a lone date or ``Disclaimer:`` sentence below
+    the story, lines above the headline when no other chrome is there.
 
     >>> from newsclean import analyze
     >>> page = ("Categories: World\\n\\nTalks end without a deal\\n\\n"
