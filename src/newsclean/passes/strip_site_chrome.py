@@ -22,7 +22,7 @@ Result.set_extension(
         "or None.")
 
 # Line classes.
-BLANK, CHROME, SECTION, RELTIME, DATE, TEASER, SHORT, SENT, LIST, BYLINE, SITE = range(11)
+BLANK, CHROME, SECTION, RELTIME, DATE, TEASER, SHORT, SENT, LIST, BYLINE = range(10)
 
 _NUM = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few)"
 _UNIT = (r"(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|h|days?|d|weeks?|wks?|months?|mos?"
@@ -373,6 +373,7 @@ def strip_site_chrome(ctx) -> None:
             # Only a section name stands above the story ("Books"): it is the headline.
             headline = labels[-1]
             del remove[headline]
+        any_chrome = any_chrome or any(i in remove for i in labels)
         if site_lines:
             # The site's name alone on a line goes, unless it is all there is to be the
             # headline.
@@ -393,7 +394,9 @@ def strip_site_chrome(ctx) -> None:
                 continue
             if i == headline:
                 continue
-            if any_chrome and stripped[i].count(" ") < 4 and cls[i] == SHORT:
+            if cls[i] == CHROME:  # vocabulary or learnt, and not the headline
+                remove[i] = reason[i]
+            elif any_chrome and stripped[i].count(" ") < 4 and cls[i] == SHORT:
                 remove[i] = "short label line above the headline, among site chrome"
             else:
                 ambiguous[i] = "line above the headline"
