@@ -119,6 +119,16 @@ def test_headline_that_looks_like_a_label_is_kept():
     assert page[slice(*r.structure.headline)].startswith("Watch: Putin")
 
 
+def test_a_label_alone_above_the_story_is_its_headline():
+    page = "Books\n\nThe novel, newly translated, wins warm reviews.\n"
+    r = run(page)
+    assert r.text == page
+    assert page[slice(*r.structure.headline)] == "Books"
+    # With a real headline below it, the label goes.
+    page = "Books\nA quiet triumph from an old master\n\nThe novel wins warm reviews.\n"
+    assert run(page).text == "A quiet triumph from an old master\n\nThe novel wins warm reviews.\n"
+
+
 # -- between paragraphs ------------------------------------------------------------------
 
 def test_blocks_between_paragraphs_single_newlines():

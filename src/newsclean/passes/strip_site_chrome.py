@@ -25,19 +25,21 @@ Result.set_extension(
 BLANK, CHROME, SECTION, RELTIME, DATE, TEASER, SHORT, SENT, LIST, BYLINE = range(10)
 
 _NUM = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few)"
-_UNIT = (r"(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|h|days?|d|weeks?|wks?|months?|mos?"
-         r"|years?|yrs?|y)")
+_UNIT = (r"(?:secs?|seconds?|s|mins?|minutes?|m|hrs?|hours?|h|days?|d|weeks?|wks?|w|months?"
+         r"|mos?|years?|yrs?|y)")
 _AGO = rf"{_NUM}\s*{_UNIT}\s+ago"
 # "3 years ago", "Updated 2 hours ago", "Just now": a relative timestamp alone on a line.
+_STAMP = rf"(?:(?:updated|posted|published|last updated)\s*:?\s*)?(?:about\s+)?{_AGO}"
 _RELTIME = re.compile(
     r"(?:[A-Z][\w .'’-]{0,30}\s*[,|•·]\s*)?"  # "Dubai, 2 days ago"
-    rf"(?:(?:updated|posted|published|last updated)\s*:?\s*)?(?:about\s+)?{_AGO}"
+    rf"{_STAMP}(?:\s*[,|•·]\s*{_STAMP})?"  # "Posted 1h ago, updated 12m ago"
     r"|just now|moments ago|yesterday|today", re.I)
 # "Punjab votes on Sunday | 3 hours ago": a teaser headline stamped with its age.
 _STAMPED = re.compile(rf"\S.{{2,200}}?\s*[|•·–—-]\s*(?:about\s+)?{_AGO}", re.I | re.S)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 # A date (and time) alone on a line: "June 3, 2021", "Thu, 3 Jun 2021 10:32 IST".
 _DATE = re.compile(
+    r"(?:[A-Z][\w .'’-]{0,30}\s*[,|•·]\s*)?"  # "Newport, 14 May 2024"
     rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}"
     r",?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
@@ -57,6 +59,7 @@ _DATELINE = re.compile(
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:\s*\([^()\n]{1,20}\))?)?"
     r"\s*(?P<sep>:|—|–|--|-(?=\s))\s")
 _WORD = re.compile(r"\w+")
+_COUNTER = re.compile(r"\d[\d,.]*[KkMm]?|[·•|]+")
 # Words that open a first paragraph with a colon but are no place: "Note:", "UPDATE:".
 _NOT_PLACES = frozenset("""a also answer breaking correction editor exclusive fyi item news
 note photo ps q question re read source subject update updated video voice warning watch
@@ -132,6 +135,9 @@ def _classify(s: str, norm: str, patterns, learnt: frozenset[str]) -> tuple[int,
             return RELTIME, "", "teaser headline with a relative timestamp"
     if _LIST.match(s) or _CREDIT.match(s):
         return LIST, "", ""
+    if len(s) <= 12 and _COUNTER.fullmatch(s):
+        # "254", "1.2K", "·": like and share counters; chrome only at the edges.
+        return CHROME, "edge", "counter or dot without words"
     words = s.count(" ") + 1
     if s.endswith(("...", "\u2026")):
         # A teaser is one sentence cut off mid-word ("40 unknown attackers…"); a line
@@ -293,13 +299,16 @@ def strip_site_chrome(ctx) -> None:
 
         def strong(i: int) -> bool:
             c = cls[i]
-            return c in (CHROME, SECTION, RELTIME, DATE) or (c == TEASER and teasers >= 2) \
+            return c in (CHROME, SECTION, RELTIME, DATE, BYLINE) \
+                or (c == TEASER and teasers >= 2) \
                 or (c == SHORT and (named[i] or names_site(i)))
 
         def weak(i: int) -> bool:
             # A date, or a whole sentence opening like chrome ("Disclaimer: ..."): the
             # writer's own ending as often as the site's.
-            return cls[i] == DATE or (cls[i] == CHROME and scope[i].startswith("weak-"))
+            # An author line below the story is an author box only next to other chrome.
+            return cls[i] in (DATE, BYLINE) or (cls[i] == CHROME
+                                                and scope[i].startswith("weak-"))
 
         anchors = [i for i in range(tail_start, nlines) if strong(i)]
         anchor = anchors[0] if anchors else None
@@ -341,10 +350,11 @@ def strip_site_chrome(ctx) -> None:
         site_lines = [i for i in range(first_body)
                       if cls[i] == SHORT and norms[i] in site_names]
         dates = []
-        labels = []
+        labels = []  # removed lines that could still be a title: "Books", "Go to Hell"
         for i in range(first_body):
             c = cls[i]
-            if c == CHROME and scope[i].startswith("label-"):
+            if c == CHROME and (scope[i].startswith("label-") or reason[i].endswith(
+                    ("(line pattern)", "(lead pattern)"))) and not _sentence_end(stripped[i]):
                 labels.append(i)
                 remove[i] = reason[i]
             elif c in (CHROME, SECTION) and scope[i] not in ("prefix-any", "learnt") \
@@ -370,10 +380,11 @@ def strip_site_chrome(ctx) -> None:
             if headline is not None:
                 break
         if headline is None and labels:
-            # Only a section name stands above the story ("Books"): it is the headline.
+            # Only a section name or a phrase from the vocabulary stands above the story
+            # ("Books"): it is the headline, which is never deleted.
             headline = labels[-1]
             del remove[headline]
-        any_chrome = any_chrome or any(i in remove for i in labels)
+        any_chrome = any_chrome or any(i in remove for i in labels if i != headline)
         if site_lines:
             # The site's name alone on a line goes, unless it is all there is to be the
             # headline.
@@ -477,6 +488,8 @@ def strip_site_chrome(ctx) -> None:
 def _tail_reason(c: int, why: str, site: bool) -> str:
     if why:
         return why
+    if c == BYLINE:
+        return "author line among the chrome below the story"
     if site:
         return "line naming the site"
     if c == TEASER:
