@@ -4,6 +4,7 @@
     python benchmarks/eval_chrome.py -v         # every page, every miss
     python benchmarks/eval_chrome.py --clean    # also: what it removes from clean copy
     python benchmarks/eval_chrome.py --only h2_ # only the pages whose name starts so
+    python benchmarks/eval_chrome.py --batch    # also: learning a site's chrome from a batch
 
 The corpus is ``tests/data/chrome/*.txt``: lines starting ``~ `` are chrome, ``^ `` the
 headline (see that folder's README). A chrome line counts as found when the pass deletes
@@ -129,6 +130,8 @@ def main(argv: list[str]) -> int:
           f"story lines removed: {res['story_lines_removed']}")
     if "--clean" in argv:
         clean_copy_report(verbose)
+    if "--batch" in argv:
+        batch_learning_report()
     return 0
 
 
@@ -160,6 +163,40 @@ def clean_copy_report(verbose: bool = False) -> None:
     if verbose:
         for line in removed:
             print("   removed:", line)
+
+
+# A made-up site whose chrome is in no vocabulary: what only batch learning can find.
+_SITE_TOP = ["Kestrel Daily Wire", "Morning | Evening | Weekend"]
+_SITE_FOOT = ["Kestrel Daily Wire", "Our picks this week", "Tip us off: tips@kestrel.example",
+              "Kestrel Media Group 2024"]
+
+
+def batch_learning_report(n: int = 60) -> None:
+    """Wrap ``n`` clean corpus documents in one made-up site's chrome; score the pass
+    with and without ``learn_site_chrome`` over the batch."""
+    import newsclean
+    from corpus import news_documents
+    from newsclean.passes.strip_site_chrome import learn_site_chrome
+
+    pages = []
+    for doc in news_documents(n):
+        text = "\n".join(_SITE_TOP) + "\n\n" + doc.strip() + "\n\n" + "\n".join(_SITE_FOOT)
+        pages.append(text)
+    learnt = learn_site_chrome(pages)
+    chrome = {x.lower() for x in _SITE_TOP + _SITE_FOOT}
+    for label, opts in (("without learning", {}), ("with learn_site_chrome", {
+            "chrome_lines": learnt})):
+        found = total = lost = 0
+        for text in pages:
+            out = newsclean.clean(text, passes=["strip_site_chrome"], **opts)
+            kept = {line.strip().lower() for line in out.split("\n")}
+            total += len(_SITE_TOP) + len(_SITE_FOOT)
+            found += sum(1 for x in _SITE_TOP + _SITE_FOOT if x.lower() not in kept)
+            story = [ln.strip() for ln in text.split("\n")
+                     if ln.strip() and ln.strip().lower() not in chrome]
+            lost += sum(1 for ln in story if ln not in out)
+        print(f"batch of {len(pages)} pages, {label}: chrome recall {found / total:.3f} "
+              f"({found}/{total}), story lines lost {lost}")
 
 
 if __name__ == "__main__":
