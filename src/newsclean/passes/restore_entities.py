@@ -226,10 +226,24 @@ class _Evidence:
 
 def _caps_line(text: str, pos: int) -> bool:
     """Is the line around ``pos`` set in capitals (a headline or a dateline)?"""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    line = text[start:end if end >= 0 else len(text)]
+    line = text[_line_start(text, pos):_line_end(text, pos)]
     return len(_LOWER.findall(line)) <= 0.25 * len(_UPPER.findall(line))
+
+
+# How far the line-based checks look either way: a "line" of a megabyte is looked at in
+# this neighbourhood only, which keeps the pass linear on any input.
+_REACH = 300
+
+
+def _line_start(text: str, pos: int) -> int:
+    lo = max(0, pos - _REACH)
+    return text.rfind("\n", lo, pos) + 1 or lo
+
+
+def _line_end(text: str, pos: int) -> int:
+    hi = min(len(text), pos + _REACH)
+    end = text.find("\n", pos, hi)
+    return end if end >= 0 else hi
 
 
 _LOWER = re.compile(r"[a-zß-öø-ÿ]")
@@ -238,10 +252,10 @@ _UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 
 def _caps_around(text: str, start: int, end: int, n: int = 4) -> bool:
     """Are most of the ``n`` words either side of ``start:end`` (on its line) in capitals?"""
-    ls = text.rfind("\n", 0, start) + 1
-    le = text.find("\n", end)
+    ls = _line_start(text, start)
+    le = _line_end(text, end)
     words = (text[max(ls, start - 80):start].split()[-n:]
-             + text[end:min(le if le >= 0 else len(text), end + 80)].split()[:n])
+             + text[end:min(le, end + 80)].split()[:n])
     words = [w for w in words if any(c.isalpha() for c in w)]
     upper = sum(w.isupper() for w in words)
     return upper > len(words) - upper
@@ -249,7 +263,8 @@ def _caps_around(text: str, start: int, end: int, n: int = 4) -> bool:
 
 def _dateline(text: str, start: int, end: int) -> bool:
     """Does an all-caps run at ``start:end`` open its line as a dateline (NEW DELHI: ...)?"""
-    if text[text.rfind("\n", 0, start) + 1:start].strip():
+    ls = _line_start(text, start)
+    if (ls and text[ls - 1] != "\n") or text[ls:start].strip():
         return False
     rest = text[end:end + 40].lstrip()
     return rest[:1] in (":", "(", "—", "–", "-", ",", "/")
@@ -267,7 +282,7 @@ def _mid_sentence_caps(text: str, window) -> bool:
     if any(not t.isupper() for _, _, t in window):
         return True
     start = window[0][0]
-    prefix = text[text.rfind("\n", 0, start) + 1:start]
+    prefix = text[_line_start(text, start):start]
     if _LOWER.search(prefix) is None:
         return False
     return not _caps_around(text, start, window[-1][1])
@@ -369,17 +384,21 @@ def restore_entities(ctx) -> None:
         spots.extend(m.start() for m in _CAPS_PAIR.finditer(text, caps.start()))
     gaz = matcher.gaz
     evidence = _Evidence(raw)
-    seen: set[int] = set()
+    done_to = 0          # runs are looked at left to right, each word once
+    spans: dict = {}     # span lookups already made in this text
     for pos in sorted(spots):
+        if pos < done_to:
+            continue
         for run in _runs_around(text, pos):
-            if any(t[0] in seen for t in run):
-                continue  # (edits must not overlap: a run is looked at once)
-            seen.update(t[0] for t in run)
+            run = [t for t in run if t[0] >= done_to]  # (edits must not overlap)
+            if not run:
+                continue
+            done_to = run[-1][1]
             caps_pair = any(t.isupper() and len(t) > 1 and run[i + 1][2].isupper()
                             and len(run[i + 1][2]) > 1 for i, (_, _, t) in enumerate(run[:-1]))
             if not caps_pair and not any(t in cands for _, _, t in run):
                 continue
-            _restore_run(ctx, text, run, cands, gaz, caps_pair, evidence)
+            _restore_run(ctx, text, run, cands, gaz, caps_pair, evidence, spans)
 
 
 def _runs_around(text: str, pos: int, reach: int = 160):
@@ -397,7 +416,7 @@ def _runs_around(text: str, pos: int, reach: int = 160):
             yield [(s + lo, e + lo, w) for s, e, w in run]
 
 
-def _restore_run(ctx, text, run, cands, gaz, caps_pair, evidence) -> None:
+def _restore_run(ctx, text, run, cands, gaz, caps_pair, evidence, spans) -> None:
     folded = [fold(t) for _, _, t in run]
     fuzzy = [t in cands and cands[t][0] == "unknown" for _, _, t in run]
     caps_mode = any(t.isupper() and len(t) > 1 for _, _, t in run) and (
@@ -420,9 +439,13 @@ def _restore_run(ctx, text, run, cands, gaz, caps_pair, evidence) -> None:
                     and _mid_sentence_caps(text, window))
             if not has_cand and not caps:
                 continue
-            matches = [m for m in gaz.match_span(folded[a:b], fuzzy[a:b])
-                       if not any(_inflected(f, w) for f, w in
-                                  zip(folded[a:b], m[0].split()) if f != fold(w))]
+            key = (tuple(folded[a:b]), tuple(fuzzy[a:b]))
+            matches = spans.get(key)
+            if matches is None:
+                matches = spans[key] = [
+                    m for m in gaz.match_span(folded[a:b], fuzzy[a:b])
+                    if not any(_inflected(f, w) for f, w in zip(folded[a:b], m[0].split())
+                               if f != fold(w))]
             if not matches:
                 continue
             best = matches[0][1]
