@@ -64,6 +64,21 @@ def main() -> None:
     for name, dt in best.items():
         print(f"- {name}: {total / dt / 1e6:.1f} MB/s "
               f"({best['ftfy.fix_text'] / dt:.1f}x ftfy.fix_text)")
+    # Hostile input: the cost must grow linearly (a quarter of the text, then all of it).
+    mb = 1_000_000
+    hostile = {"AAM AAM AAM...": "AAM " * (mb // 4),
+               "KEJRIAWAL MODI...": "KEJRIAWAL MODI " * (mb // 15),
+               "Kejriawal Modi Narendar...": "Kejriawal Modi Narendar " * (mb // 24),
+               "Zxqwv Zxqwv...": "Zxqwv " * (mb // 6)}
+    for name, text in hostile.items():
+        t = time.perf_counter()
+        pipe.run(text[: len(text) // 4])
+        quarter = time.perf_counter() - t
+        t = time.perf_counter()
+        pipe.run(text)
+        whole = time.perf_counter() - t
+        print(f"- hostile 1 MB of {name}: {whole:.2f} s ({quarter:.2f} s for a quarter)")
+
     from collections import Counter
 
     edits: Counter = Counter()
