@@ -330,8 +330,9 @@ def restore_entities(ctx) -> None:
     (none up to 4 letters, one up to 8, two beyond; a transposition is one edit; case and
     diacritics folded) of exactly one name is rewritten to that name's spelling, in the
     text's case. Multi-word names are matched whole (``Narendar Modi``) and by their
-    surname (``Kejriawal``, when the text names Kejriwal elsewhere or the name is common
-    in English); an all-caps name in running text gets its case back
+    surname (``Kejriawal``); a lone word only when the text spells the name right
+    elsewhere, the name is common in English, or it is a long name of a person or an
+    organisation one letter off. An all-caps name in running text gets its case back
     (``AAM AADMI Party`` → ``Aam Aadmi Party``); romanisation marks the gazetteer's
     spelling lacks are dropped (``Sonīpat`` → ``Sonipat``).
 
