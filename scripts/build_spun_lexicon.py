@@ -194,7 +194,7 @@ def entry_score(feats) -> float:
     """Confidence that the variant is spun: a conventional original, swapped for a synonym
     the thesaurus gives both ways (a like-for-like swap, as spinners do)."""
     strength, rank, close = feats[:3]
-    score = 0.3 + 0.12 * math.log10(1 + strength) + 0.5 * close
+    score = 0.3 + 0.12 * math.log10(1 + strength) + 0.5 * close + (0.05 if feats[7] == "staple" else 0.0)
     return round(min(1.0, score), 2)
 
 

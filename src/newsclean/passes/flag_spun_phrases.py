@@ -41,8 +41,8 @@ _SENT_END = re.compile(r"(?:^|[.!?:\u201c\u201d\"\n]\s*)$")
 _DEMONYM = re.compile(r"(?:an|ian|ese|ish|ic|i)$")
 
 
-@lru_cache(maxsize=4)
-def _matcher(model):
+@lru_cache(maxsize=1)
+def _matcher():
     from ..spun.lexicon import load_lexicon
     from ..spun.matcher import Matcher
 
@@ -69,9 +69,10 @@ def _suggest(surface: str, original: str) -> str:
            "path of a collocation model made by `newsclean build-model` (or "
            "newsclean.spun.build_model); flag_spun_phrases' statistical layer uses it "
            "beside the shipped table.", convert=_model_path),
-    Option("spun_stats", True,
+    Option("spun_stats", False,
            "flag_spun_phrases also runs its statistical layer (rare bigram one synonym "
-           "away from a common collocation; lower scores, never rewritten).",
+           "away from a common collocation; lower scores, never rewritten). Off by "
+           "default: it costs about 3x the rest of the pass (benchmarks/bench_spun.py).",
            choices=(True, False)),
 ])
 def flag_spun_phrases(ctx) -> None:
@@ -81,7 +82,8 @@ def flag_spun_phrases(ctx) -> None:
     Evidence, strongest first: the news lexicon (generated thesaurus swaps of strong news
     collocations, see ``data/spun/README.md``); quotes attributed with a verb edited copy
     rarely puts there ("..., he explained."), when the article shows other spinning; and a
-    statistical check (an unattested bigram one synonym away from a common collocation).
+    statistical check (an unattested bigram one synonym away from a common collocation;
+    with ``spun_stats=True`` or a ``model=``).
     Each flag (kind ``spun_phrase``) carries the suggested original, a score and the
     evidence. Leaves alone: names (capitalised words mid-sentence), hyphenated compounds
     ("a top-notch restaurant"), phrases attested in the collocation table, and the text
@@ -89,17 +91,18 @@ def flag_spun_phrases(ctx) -> None:
     ``restore_threshold`` (statistical ones never).
 
     >>> from newsclean import analyze
-    >>> r = analyze("Talks stalled. There was no significant breakthrough, police said.",
+    >>> r = analyze("Talks stalled after a cyber assault, police said.",
     ...             passes=["flag_spun_phrases"])
     >>> [(f.text, f.suggestion) for f in r.flags]
-    [('significant breakthrough', 'major breakthrough')]
+    [('cyber assault', 'cyber attack')]
     """
     from ..spun import detect
 
     text = ctx.text
     cfg = ctx.config
-    findings, score = detect.analyse(text, _matcher(None), model=cfg.model,
-                                     stats=cfg.spun_stats)
+    # A user's model is only read by the statistical layer, so giving one turns it on.
+    findings, score = detect.analyse(text, _matcher(), model=cfg.model,
+                                     stats=cfg.spun_stats or cfg.model is not None)
     ctx.annotate("spin_score", score)
     edits = []
     for f in findings:
