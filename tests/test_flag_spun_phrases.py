@@ -141,3 +141,19 @@ def test_seed_flags_are_precise():
     assert flags
     on_row = [f for f in flags if any(f.start < b and a < f.end for a, b in spans)]
     assert len(on_row) >= 0.9 * len(flags)
+
+
+def test_build_model_cli_module(tmp_path, capsys):
+    import argparse
+
+    from newsclean.cli import build_model as cmd
+
+    (tmp_path / "a.txt").write_text("Press conference. A press conference.", encoding="utf-8")
+    parser = argparse.ArgumentParser()
+    cmd.add_parser(parser.add_subparsers())
+    args = parser.parse_args(["build-model", str(tmp_path), "-o", str(tmp_path / "m")])
+    assert args.func(args) == 0
+    assert read_table(tmp_path / "m.tsv.gz")["press conference"] == 2
+    args = parser.parse_args(["build-model", str(tmp_path / "nope"), "-o", str(tmp_path / "m")])
+    assert args.func(args) == 2
+    assert "no such file" in capsys.readouterr().err

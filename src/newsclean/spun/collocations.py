@@ -31,6 +31,7 @@ TOKEN_RE = re.compile(TOKEN)
 _CHAIN_RE = re.compile(TOKEN + r"(?: " + TOKEN + r")*")
 # Curly apostrophes and the hyphen look-alikes count as their ASCII forms.
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-"})
+_FOLD_PAIRS = (("\u2019", "'"), ("\u2018", "'"), ("\u2010", "-"), ("\u2011", "-"))
 
 FORMAT = "newsclean-collocations/1"
 
@@ -58,7 +59,11 @@ def normalize(text: str) -> str:
     >>> normalize("Russia’s TOP-level")
     "russia's top-level"
     """
-    low = text.lower().translate(_FOLD)
+    low = text.lower()
+    # str.replace is many times faster than str.translate on long texts.
+    for a, b in _FOLD_PAIRS:
+        if a in low:
+            low = low.replace(a, b)
     if len(low) != len(text):
         # A few characters lower-case to two (İ): fold char by char so offsets still hold.
         low = "".join(c if len(c) == 1 else ch for ch, c in

@@ -18,13 +18,28 @@ import math
 import re
 from typing import Sequence
 
-# A double quote mark with a letter on both sides ('that”people'), or a word wrapped in
-# single quotes glued to the word before ('no’breakthrough’'); "don’t" is neither.
-_GLUED = re.compile(r"[^\W\d_][\u201c\u201d\"][^\W\d_]|[^\W\d_][\u2018\u2019][^\W\d_]{3,}[\u2019]")
+# A double quote mark glued to the word after it ('that”people'), or a single-quoted word
+# glued to the one before ('no’breakthrough’'); the letter before is checked in Python,
+# so that the regex can skip ahead to quote marks at C speed. "don’t" is neither.
+_GLUED = re.compile(r"[\u201c\u201d\"](?=[^\W\d_])|[\u2018\u2019](?=[^\W\d_]{3,}\u2019)")
 _ATTRIBUTION = re.compile(
     r"[,?!][\u201d\"\u2019]\s+(?:he|she|they|we|I|it|He|She|They|We|It|[A-Z][a-z]+)\s+"
     r"([a-z]+)\b")
-_WORD = re.compile(r"\S+")
+
+
+def count_glued(text: str) -> int:
+    """Quote marks glued between two words.
+
+    >>> count_glued("saying that”people won’t stand by” and no’breakthrough’")
+    2
+    """
+    n = 0
+    for m in _GLUED.finditer(text):
+        i = m.start()
+        if i and text[i - 1].isalpha():
+            n += 1
+    return n
+
 
 WEIGHTS = {"density": 3.0, "attribution": 2.0, "pairs": 1.5, "glued": 1.5}
 BIAS = -3.2
@@ -42,18 +57,19 @@ def attribution_share(text: str, said_verbs=("said", "says", "told", "added", "a
 
 
 def article_features(text: str, flags: Sequence, *, words: int | None = None,
-                     pairs: int = 0) -> dict[str, float]:
+                     pairs: int = 0, attributions: tuple[int, int] | None = None
+                     ) -> dict[str, float]:
     """The raw features: flags per 100 words (score-weighted), the share of non-"said"
     attributions, term/spun-form pairs, glued quote marks per 1,000 words."""
     words = words if words is not None else count_words(text)
     per = max(words, 50)
-    n_attr, odd = attribution_share(text)
+    n_attr, odd = attributions if attributions is not None else attribution_share(text)
     return {
         "density": 100.0 * sum(getattr(f, "score", 1.0) for f in flags) / per,
         "attribution": odd / n_attr if n_attr else 0.0,
         "attributions": float(n_attr),
         "pairs": float(pairs),
-        "glued": 1000.0 * len(_GLUED.findall(text)) / per,
+        "glued": 1000.0 * count_glued(text) / per,
     }
 
 
