@@ -174,6 +174,21 @@ def is_mutual(moby, head: str, syn: str) -> bool:
     return head in moby.get(syn, ())
 
 
+def count_trigrams(texts: list[str], wanted) -> Counter:
+    """How often each trigram of ``wanted`` occurs in ``texts`` (one pass, set lookups)."""
+    from newsclean.spun.collocations import _CHAIN_RE, normalize
+
+    counts: Counter = Counter()
+    for text in texts:
+        for chain in _CHAIN_RE.findall(normalize(text)):
+            w = chain.split(" ")
+            for k in range(len(w) - 2):
+                tri = f"{w[k]} {w[k + 1]} {w[k + 2]}"
+                if tri in wanted:
+                    counts[tri] += 1
+    return counts
+
+
 def parse_args(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--slate", type=Path, default=DEFAULT_SLATE)
@@ -184,8 +199,13 @@ def parse_args(argv=None):
                     "spun word (wordfreq Zipf scale)")
     ap.add_argument("--min-share", type=float, default=0.1, help="min share of the kept "
                     "word's neighbours that the replaced word makes up, for corpus seeds")
+    ap.add_argument("--double-syn", type=int, default=0,
+                    help="synonyms per word tried when both words of a staple are swapped "
+                    "(0, the default: off; it made more false flags than finds)")
     ap.add_argument("--min-score", type=float, default=0.0, help="entries below are dropped")
     ap.add_argument("--table-min-count", type=int, default=2)
+    ap.add_argument("--no-staples", action="store_true",
+                    help="corpus-mined seeds only (an ablation: see RESULTS.md)")
     ap.add_argument("--no-write", action="store_true", help=argparse.SUPPRESS)
     return ap.parse_args(argv)
 
@@ -250,8 +270,9 @@ def build(args) -> dict:
         if bg in seeds:
             seeds[bg][0] += max(3, int(c / 2e6))
             seeds[bg][2] = "slate+web"
-    staples = [ln.strip() for ln in (ROOT / "scripts" / "news_staples.txt").read_text()
-               .splitlines() if ln.strip() and not ln.startswith("#")]
+    staples = [] if args.no_staples else [
+        ln.strip() for ln in (ROOT / "scripts" / "news_staples.txt").read_text().splitlines()
+        if ln.strip() and not ln.startswith("#")]
     for st in staples:
         if 2 <= len(st.split()) <= 3:
             rec = seeds.setdefault(st, [0, (0.0, 0.0), "staple"])
@@ -262,20 +283,31 @@ def build(args) -> dict:
     def attested(bigram: str) -> bool:
         return bigram in slate or bigram in sym
 
-    # 2./3. Variants, unattested around the swapped word.
+    # 2./3. Variants, unattested around the swapped word. In a seed of three words or
+    # more, a bigram with a function word ("maintain their") says little; there the
+    # variant itself must be unattested as a trigram (counted below, in one pass).
     best: dict[str, tuple] = {}
     inverse: dict[str, set] = defaultdict(set)
+    pending_trigrams: dict[str, tuple] = {}
+
+    def offer(variant, score, seed, idx, ev, feats):
+        if variant not in best or best[variant][0] < score:
+            best[variant] = (score, seed, idx, ev, feats)
+
     for seed, (strength, share, source) in seeds.items():
         words = seed.split(" ")
+        syn_lists = {}
         for i, w in enumerate(words):
             if not content(w):
                 continue
-            for rank, (s, head, close) in enumerate(
-                    synonyms(moby, w, args.max_syn, args.min_zipf)):
+            syn_lists[i] = synonyms(moby, w, args.max_syn, args.min_zipf)
+            for rank, (s, head, close) in enumerate(syn_lists[i]):
                 inverse[s].add(w)
                 new = words[:i] + [s] + words[i + 1:]
-                around = [f"{new[j]} {new[j + 1]}" for j in (i - 1, i) if 0 <= j < len(new) - 1]
-                if any(attested(bg) for bg in around):
+                around = [(new[j], new[j + 1]) for j in (i - 1, i) if 0 <= j < len(new) - 1]
+                if len(words) >= 3:
+                    around = [p for p in around if content(p[0]) and content(p[1])]
+                if any(attested(f"{a} {b}") for a, b in around):
                     continue
                 variant = " ".join(new)
                 if variant in review or variant in seeds:
@@ -285,10 +317,29 @@ def build(args) -> dict:
                 if source != "staple" and pref < args.min_share:
                     continue
                 feats = (strength, rank, close, i, w, s, pref, source)
-                score = entry_score(feats)
                 ev = f"moby {head}>{s}; {source} {strength}"
-                if variant not in best or best[variant][0] < score:
-                    best[variant] = (score, seed, str(i), ev, feats)
+                if len(words) >= 3:
+                    pending_trigrams[variant] = (entry_score(feats), seed, str(i), ev, feats)
+                else:
+                    offer(variant, entry_score(feats), seed, str(i), ev, feats)
+        # Both words of a two-word staple swapped ("fruitful relationship" -> "profitable
+        # connection"): the closest few synonyms of each, a little less confidence.
+        if source == "staple" and len(words) == 2 and len(syn_lists) == 2:
+            for s0, h0, c0 in syn_lists[0][:args.double_syn]:
+                if attested(f"{s0} {words[1]}"):
+                    continue
+                for s1, h1, c1 in syn_lists[1][:args.double_syn]:
+                    variant = f"{s0} {s1}"
+                    if attested(variant) or attested(f"{words[0]} {s1}") or variant in review:
+                        continue
+                    feats = (strength, 0, (c0 + c1) / 2, -1, seed, variant, 0.0, source)
+                    ev = f"moby {h0}>{s0}, {h1}>{s1}; {source} {strength}"
+                    offer(variant, round(entry_score(feats) - 0.05, 2), seed, "-1", ev, feats)
+    if pending_trigrams:
+        seen = count_trigrams(held_in, pending_trigrams)
+        for variant, rec in pending_trigrams.items():
+            if not seen[variant]:
+                offer(variant, *rec)
     print(f"lexicon: {len(best)} entries", file=sys.stderr)
     if not args.no_write:
         write_thesaurus(inverse, args.out / "thesaurus.tsv.gz")

@@ -84,19 +84,24 @@ _OUTER = ".,;:!?\"'()[]{}<>*\u201c\u201d\u2014\u2013\u2026"
 
 
 def token_bigrams(low: str, toks: list[str] | None = None) -> set[str]:
+    """The set of :func:`token_pairs`."""
+    return set(token_pairs(low, toks))
+
+
+def token_pairs(low: str, toks: list[str] | None = None) -> list[str]:
     """Pairs of words of normalised text that stand one whitespace apart (C-speed maps).
 
     The first word may carry opening punctuation and the second closing punctuation;
     punctuation between them makes a pair no lexicon key can equal.
 
-    >>> sorted(token_bigrams("(top-level talks, he said")) # doctest: +NORMALIZE_WHITESPACE
-    ['he said', 'talks, he', 'top-level talks']
+    >>> token_pairs("(top-level talks, he said")
+    ['top-level talks', 'talks, he', 'he said']
     """
     if toks is None:
         toks = low.split()
     left = map(str.lstrip, toks, repeat(_OUTER))
     right = map(str.rstrip, islice(toks, 1, None), repeat(_OUTER))
-    return set(map(" ".join, zip(left, right)))
+    return list(map(" ".join, zip(left, right)))
 
 
 def _glued(low: str, k: int, direction: int) -> bool:

@@ -1,7 +1,7 @@
 """The article-level spin score: evidence that no single phrase can give.
 
 A spinner rewrites a whole story, so its marks pile up across the article: many flagged
-phrases per word, quotes attributed with "explained"/"stated" where wire copy says
+phrases per word, many word pairs that edited copy never uses, quotes attributed with "explained"/"stated" where wire copy says
 "said", the original term and its spun form side by side (the spinner missed one
 occurrence), and quote marks glued to the next word (``that”people``), which
 word-level spinners leave behind when they re-join tokens. Each feature is squashed to
@@ -41,8 +41,8 @@ def count_glued(text: str) -> int:
     return n
 
 
-WEIGHTS = {"density": 3.0, "attribution": 2.0, "pairs": 1.5, "glued": 1.5}
-BIAS = -3.2
+WEIGHTS = {"density": 3.0, "attribution": 2.0, "pairs": 1.5, "glued": 1.5, "unseen": 2.5}
+BIAS = -3.5
 
 
 def count_words(text: str) -> int:
@@ -57,8 +57,8 @@ def attribution_share(text: str, said_verbs=("said", "says", "told", "added", "a
 
 
 def article_features(text: str, flags: Sequence, *, words: int | None = None,
-                     pairs: int = 0, attributions: tuple[int, int] | None = None
-                     ) -> dict[str, float]:
+                     pairs: int = 0, attributions: tuple[int, int] | None = None,
+                     unseen: float = 0.0) -> dict[str, float]:
     """The raw features: flags per 100 words (score-weighted), the share of non-"said"
     attributions, term/spun-form pairs, glued quote marks per 1,000 words."""
     words = words if words is not None else count_words(text)
@@ -70,6 +70,7 @@ def article_features(text: str, flags: Sequence, *, words: int | None = None,
         "attributions": float(n_attr),
         "pairs": float(pairs),
         "glued": 1000.0 * count_glued(text) / per,
+        "unseen": unseen,
     }
 
 
@@ -80,6 +81,8 @@ def spin_score(features: dict[str, float]) -> float:
         "attribution": features["attribution"] * min(1.0, features["attributions"] / 2),
         "pairs": min(1.0, features["pairs"] / 2),
         "glued": min(1.0, features["glued"] / 3),
+        # share of word pairs unseen in the reference table: ~0.2-0.45 in edited copy
+        "unseen": min(1.0, max(0.0, (features.get("unseen", 0.0) - 0.35) / 0.2)),
     }
     z = BIAS + sum(WEIGHTS[k] * v for k, v in squashed.items())
     return round(1.0 / (1.0 + math.exp(-z)), 4)
