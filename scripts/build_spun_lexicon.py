@@ -55,7 +55,7 @@ STOP = FUNCTION_WORDS
 
 
 def content(word: str) -> bool:
-    return (word not in STOP and len(word) > 2 and word.replace("-", "").isalpha()
+    return (word.islower() and word not in STOP and len(word) > 2 and word.replace("-", "").isalpha()
             and not word.startswith("-") and not word.endswith("-"))
 
 
@@ -189,6 +189,27 @@ def count_trigrams(texts: list[str], wanted) -> Counter:
     return counts
 
 
+def other_forms(seed: str) -> list[str]:
+    """The seed with its last noun in the other number, or its first verb re-inflected."""
+    words = seed.split(" ")
+    out = []
+    for upos, lemma, tag in analyses(words[-1]):
+        if upos == "NOUN" and tag in ("NN", "NNS"):
+            other = inflect(lemma, "NOUN", "NNS" if tag == "NN" else "NN")
+            if other and other != words[-1]:
+                out.append(" ".join(words[:-1] + [other]))
+            break
+    if len(words) >= 2 and content(words[0]):
+        for upos, lemma, tag in analyses(words[0]):
+            if upos == "VERB" and not any(a[0] in ("NOUN", "ADJ") for a in analyses(words[0])):
+                for t in ("VB", "VBD", "VBG", "VBZ"):
+                    f = inflect(lemma, "VERB", t)
+                    if f and f != words[0]:
+                        out.append(" ".join([f] + words[1:]))
+                break
+    return out
+
+
 def parse_args(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--slate", type=Path, default=DEFAULT_SLATE)
@@ -278,10 +299,22 @@ def build(args) -> dict:
             rec = seeds.setdefault(st, [0, (0.0, 0.0), "staple"])
             rec[0] += 20
             rec[2] = "staple"
+    # Inflection-aware: every seed also in the other number of its final noun and the
+    # other forms of its leading verb ("peace talks" -> "peace talk", "hold talks" ->
+    # "held talks"), so each entry exists in every form a story can use.
+    # Corpus seeds only where the other form is seen too ("united states" is a name, and
+    # "united state" no collocation); staples always.
+    for seed, rec in list(seeds.items()):
+        for form in other_forms(seed):
+            if form not in seeds and (rec[2] == "staple" or slate.get(form, 0) >= 2):
+                seeds[form] = [rec[0], rec[1], rec[2]]
     print(f"seeds: {len(seeds)}", file=sys.stderr)
 
     def attested(bigram: str) -> bool:
-        return bigram in slate or bigram in sym
+        """Seen in the reference counts in this form, or twice in another inflection."""
+        if bigram in slate or bigram in sym:
+            return True
+        return any(slate.get(f, 0) >= 2 or f in sym for f in other_forms(bigram))
 
     # 2./3. Variants, unattested around the swapped word. In a seed of three words or
     # more, a bigram with a function word ("maintain their") says little; there the

@@ -46,8 +46,8 @@ def test_lexicon_phrase_is_flagged_with_suggestion_and_evidence():
 
 
 def test_inflected_forms_are_matched():
-    _, flags = spun_flags("It was a fateful choice. Both made fateful choices.")
-    assert [f.suggestion for f in flags] == ["fateful decision", "fateful decisions"]
+    _, flags = spun_flags("One rescue employee was hurt. Rescue employees said so.")
+    assert [f.suggestion for f in flags] == ["rescue worker", "Rescue workers"]
 
 
 def test_names_are_left_alone():
@@ -63,12 +63,13 @@ def test_restore_spun_applies_confident_suggestions_as_edits():
     assert len(flags) == 2
 
 
-def test_attribution_verb_flagged_only_with_other_evidence_or_no_said():
-    spun = "“The fact is obvious,” he explained. “There is no deal,” she explained."
+def test_attribution_verb_flagged_only_with_other_evidence():
+    spun = ("“The fact is obvious,” he explained. “There is no deal,” she explained. "
+            "Officials warned of surging tensions.")
     _, flags = spun_flags(spun)
-    assert [f.suggestion for f in flags] == ["he said", "she said"]
-    mixed = "“The fact is obvious,” he explained. “There is no deal,” she said."
-    assert spun_flags(mixed)[1] == []
+    assert [f.suggestion for f in flags] == ["he said", "she said", "rising tensions"]
+    alone = "“The fact is obvious,” he explained. “There is no deal,” she explained."
+    assert spun_flags(alone)[1] == []
 
 
 def test_spin_score_is_declared_and_separates_spun_from_clean():
