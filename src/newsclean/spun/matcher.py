@@ -2,13 +2,14 @@
 
 The text is lower-cased and split on whitespace; adjacent words, stripped of outer
 punctuation, are joined into bigram strings by C-level maps, and their set is
-intersected with the set of the lexicon's first bigrams (a hash lookup per bigram, in C).
+intersected with the set of the lexicon's key bigrams (each phrase is keyed by the bigram
+holding its swapped word; a hash lookup per bigram, in C).
 Only the few bigrams that survive (real hits) are then located with ``str.find`` and
 checked to stand as whole words.
 So the work per megabyte is one tokenisation plus one hash probe per word, whatever the
 number of entries.
 
->>> m = Matcher({"internet meeting": ("online meeting", 0.9, "", "test")})
+>>> m = Matcher({"internet meeting": ("online meeting", 0.9, 0, "test")})
 >>> [(s, e, k) for s, e, k, _ in m.find("After an Internet meeting, he left.")]
 [(9, 25, 'internet meeting')]
 """
@@ -18,9 +19,9 @@ from __future__ import annotations
 from itertools import islice, repeat
 from typing import Iterator, Mapping
 
-from .collocations import normalize
+from .collocations import FUNCTION_WORDS, normalize
 
-# (original wording, score, guard, evidence)
+# (original wording, score, index of the swapped word or -1, evidence)
 Entry = tuple[str, float, str, str]
 
 
@@ -29,27 +30,32 @@ class Matcher:
 
     def __init__(self, entries: Mapping[str, Entry]) -> None:
         self.entries = dict(entries)
-        by_first: dict[str, list[str]] = {}
-        for phrase in self.entries:
+        by_key: dict[str, list[tuple[str, int]]] = {}
+        for phrase, entry in self.entries.items():
             words = phrase.split(" ")
             if len(words) < 2:
                 raise ValueError(f"lexicon phrases need two words or more: {phrase!r}")
-            by_first.setdefault(" ".join(words[:2]), []).append(phrase)
-        # Longest first, so the regex alternation prefers "a b c" over "a b".
-        self.by_first = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
-        self.first = frozenset(self.by_first)
+            k = _key_index(words, entry[2] if len(entry) > 2 else -1)
+            key = f"{words[k]} {words[k + 1]}"
+            # how far the phrase starts before its key bigram (words joined by one space)
+            back = len(" ".join(words[:k])) + 1 if k else 0
+            by_key.setdefault(key, []).append((phrase, back))
+        # Longest first, so that "a b c" wins over "a b".
+        self.by_key = {k: tuple(sorted(v, key=lambda pb: -len(pb[0])))
+                       for k, v in by_key.items()}
+        self.keys = frozenset(self.by_key)
 
     def __len__(self) -> int:
         return len(self.entries)
 
     def candidates(self, low: str, bigrams=None) -> set[str]:
-        """First bigrams of lexicon phrases that occur (perhaps across punctuation).
+        """Key bigrams of lexicon phrases that occur in ``low``.
 
-        ``bigrams``: the text's token bigrams if the caller has them already.
+        ``bigrams``: the text's word pairs (any iterable) if the caller has them already.
         """
         if bigrams is None:
-            bigrams = token_bigrams(low)
-        return self.first.intersection(bigrams)
+            bigrams = token_pairs(low)
+        return self.keys.intersection(bigrams)
 
     def find(self, text: str, low: str | None = None,
              bigrams=None) -> Iterator[tuple[int, int, str, Entry]]:
@@ -65,18 +71,41 @@ class Matcher:
             return
         hits = []
         n = len(low)
-        for first in found:
-            i = low.find(first)
-            while i >= 0:
-                if i == 0 or not _glued(low, i - 1, -1):
-                    for phrase in self.by_first[first]:
-                        j = i + len(phrase)
-                        if low.startswith(phrase, i) and (j == n or not _glued(low, j, 1)):
-                            hits.append((i, j, phrase, self.entries[phrase]))
-                            break
-                i = low.find(first, i + 1)
+        for key in found:
+            at = low.find(key)
+            while at >= 0:
+                for phrase, back in self.by_key[key]:
+                    i = at - back
+                    j = i + len(phrase)
+                    if (i >= 0 and low.startswith(phrase, i) and (i == 0 or not _glued(low, i - 1, -1))
+                            and (j == n or not _glued(low, j, 1))):
+                        hits.append((i, j, phrase, self.entries[phrase]))
+                        break
+                at = low.find(key, at + 1)
         hits.sort()
-        yield from hits
+        # one phrase per place: two entries can share words ("a b" inside "x a b")
+        last = -1
+        for hit in hits:
+            if hit[0] >= last:
+                yield hit
+                last = hit[1]
+
+
+def _key_index(words: list[str], swapped: int) -> int:
+    """Index of the bigram a phrase is looked up by: the one holding the swapped word (the
+    rarest part of the phrase), with a content word beside it when there is a choice, so
+    that a phrase like "in a profession" is not probed at every "in a"."""
+    last = len(words) - 2
+    if not 0 <= swapped < len(words):
+        return 0
+    if swapped > last:
+        return last
+    if swapped == 0:
+        return 0
+    right, left = words[swapped + 1], words[swapped - 1]
+    if right in FUNCTION_WORDS and left not in FUNCTION_WORDS:
+        return swapped - 1
+    return swapped
 
 
 # Punctuation that may cling to the outside of a word ("(talks", "attack,”").
@@ -94,7 +123,7 @@ def token_pairs(low: str, toks: list[str] | None = None) -> list[str]:
     The first word may carry opening punctuation and the second closing punctuation;
     punctuation between them makes a pair no lexicon key can equal.
 
-    >>> token_pairs("(top-level talks, he said")
+    >>> token_pairs("(top-level talks, he said")  # the middle one can match no key
     ['top-level talks', 'talks, he', 'he said']
     """
     if toks is None:

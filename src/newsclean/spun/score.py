@@ -21,7 +21,8 @@ from typing import Sequence
 # A double quote mark glued to the word after it ('that”people'), or a single-quoted word
 # glued to the one before ('no’breakthrough’'); the letter before is checked in Python,
 # so that the regex can skip ahead to quote marks at C speed. "don’t" is neither.
-_GLUED = re.compile(r"[\u201c\u201d\"](?=[^\W\d_])|[\u2018\u2019](?=[^\W\d_]{3,}\u2019)")
+_GLUED_DOUBLE = re.compile(r"[\u201c\u201d\"][^\W\d_]")
+_GLUED_SINGLE = re.compile(r"[\u2018\u2019][^\W\d_]{3,}\u2019")
 _ATTRIBUTION = re.compile(
     r"[,?!][\u201d\"\u2019]\s+(?:he|she|they|we|I|it|He|She|They|We|It|[A-Z][a-z]+)\s+"
     r"([a-z]+)\b")
@@ -34,10 +35,11 @@ def count_glued(text: str) -> int:
     2
     """
     n = 0
-    for m in _GLUED.finditer(text):
-        i = m.start()
-        if i and text[i - 1].isalpha():
-            n += 1
+    for rx in (_GLUED_DOUBLE, _GLUED_SINGLE):
+        for m in rx.finditer(text):
+            i = m.start()
+            if i and text[i - 1].isalpha():
+                n += 1
     return n
 
 
