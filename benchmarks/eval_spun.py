@@ -34,8 +34,12 @@ def shared_dir() -> Path | None:
     return None
 
 
+OPTIONS: dict = {}
+
+
 def run(text, threshold):
-    return newsclean.analyze(text, passes=["flag_spun_phrases"], spun_threshold=threshold)
+    return newsclean.analyze(text, passes=["flag_spun_phrases"], spun_threshold=threshold,
+                             **OPTIONS)
 
 
 def overlaps(a, b):
@@ -131,9 +135,12 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--threshold", type=float, default=0.6)
     ap.add_argument("--slate-docs", type=int, default=453, help="held-out Slate documents")
+    ap.add_argument("--stats", action="store_true", help="spun_stats=True")
     args = ap.parse_args(argv)
+    if args.stats:
+        OPTIONS["spun_stats"] = True
     shared = shared_dir()
-    report = {"threshold": args.threshold}
+    report = {"threshold": args.threshold, "options": dict(OPTIONS)}
     seed_score = []
     if shared is not None:
         report["seed"] = eval_seed(shared, args.threshold)

@@ -83,6 +83,14 @@ def load_symspell() -> dict[str, int]:
     return out
 
 
+def load_symspell_unigrams() -> dict[str, int]:
+    import symspellpy
+
+    path = Path(symspellpy.__file__).with_name("frequency_dictionary_en_82_765.txt")
+    with open(path, encoding="utf-8") as fh:
+        return {w: int(c) for w, c in (line.split() for line in fh)}
+
+
 def slate_documents(path: Path) -> list[str]:
     docs = []
     with open(path, encoding="utf-8") as fh:
@@ -165,7 +173,7 @@ def closest(moby, lemma: str, min_zipf: float) -> list[tuple[str, float]]:
                 continue
             overlap = len(mine.intersection(theirs))
             ranked.append((s, overlap / math.sqrt(len(mine) * len(theirs))))
-        ranked.sort(key=lambda sc: -sc[1])
+        ranked.sort(key=lambda sc: (-sc[1], sc[0]))   # ties by word: reproducible
         _CLOSEST[lemma] = ranked
     return _CLOSEST[lemma]
 
@@ -225,6 +233,8 @@ def parse_args(argv=None):
                     "(0, the default: off; it made more false flags than finds)")
     ap.add_argument("--min-score", type=float, default=0.0, help="entries below are dropped")
     ap.add_argument("--table-min-count", type=int, default=2)
+    ap.add_argument("--web-pmi", type=float, default=0.0,
+                    help="also seed symspellpy bigrams with at least this PMI (bits); 0: off")
     ap.add_argument("--no-staples", action="store_true",
                     help="corpus-mined seeds only (an ablation: see RESULTS.md)")
     ap.add_argument("--no-write", action="store_true", help=argparse.SUPPRESS)
@@ -260,6 +270,8 @@ def build(args) -> dict:
                     "% 10 != 0", licence="OANC open data (free for any use); counts only")
 
     sym = load_symspell()
+    uni = load_symspell_unigrams()
+    uni_total = sum(uni.values())
     moby = load_moby()
     verbs = attribution_verbs(moby, held_in, None if args.no_write else
                               args.out / "attribution.tsv")
@@ -286,11 +298,15 @@ def build(args) -> dict:
             seeds[bg] = [c, (c / left_total[b], c / right_total[a]), "slate"]
     for bg, c in sym.items():
         a, b = bg.split(" ")
-        # The web list only confirms Slate seeds: on its own it holds any frequent pair
-        # ("some estimates"), not collocations.
+        # On its own the web list holds any frequent pair ("some estimates"); it seeds
+        # only pairs that are collocations by their PMI against symspellpy's unigrams.
         if bg in seeds:
             seeds[bg][0] += max(3, int(c / 2e6))
             seeds[bg][2] = "slate+web"
+        elif args.web_pmi and content(a) and content(b) and a in uni and b in uni:
+            pmi = math.log2(c * uni_total / (uni[a] * uni[b]))
+            if pmi >= args.web_pmi:
+                seeds[bg] = [max(3, int(c / 2e6)), (0.0, 0.0), "web"]
     staples = [] if args.no_staples else [
         ln.strip() for ln in (ROOT / "scripts" / "news_staples.txt").read_text().splitlines()
         if ln.strip() and not ln.startswith("#")]
@@ -347,7 +363,7 @@ def build(args) -> dict:
                     continue
                 # share of the word kept: how much it prefers the word we replaced
                 pref = share[0] if i == 0 else share[1]
-                if source != "staple" and pref < args.min_share:
+                if source in ("slate", "slate+web") and pref < args.min_share:
                     continue
                 feats = (strength, rank, close, i, w, s, pref, source)
                 ev = f"moby {head}>{s}; {source} {strength}"

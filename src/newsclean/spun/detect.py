@@ -226,7 +226,9 @@ def statistical_findings(text: str, low: str, model, bigrams=None,
         if not _case_ok(text, m.start(), m.end(), -1) or any(
                 w[:1].isupper() for w in text[m.start():m.end()].split()[1:]):
             continue
-        score = round(min(0.7, 0.45 + 0.05 * (c ** 0.5) / 3), 2)
+        # Capped below the default threshold: statistical evidence alone is weak, so it
+        # shows at the default threshold only when the article corroborates it.
+        score = round(min(0.55, 0.4 + 0.05 * (c ** 0.5) / 3), 2)
         reason = (f"statistical: {key!r} is unattested in the collocation table, while "
                   f"{alt!r} (with {head!r}, of which {word!r} is a thesaurus synonym) is "
                   f"seen {c} times")
@@ -244,7 +246,7 @@ def _corroborate(found: list[Finding]) -> list[Finding]:
     likely a writer's choice than a spinner's. Scores move down for a lone finding and
     up (a little) with every other one, so that the default threshold is strict on clean
     copy and less so on an article full of swaps."""
-    n = len({(f.start, f.end) for f in found if f.score >= 0.5})
+    n = len({(f.start, f.end) for f in found if f.score >= 0.5 and f.evidence != "statistical"})
     if not n:
         return found
     delta = CORROBORATION * min(n - 1, 3) - ISOLATION
