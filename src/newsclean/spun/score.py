@@ -73,15 +73,19 @@ def article_features(text: str, flags: Sequence, *, words: int | None = None,
         "pairs": float(pairs),
         "glued": 1000.0 * count_glued(text) / per,
         "unseen": unseen,
+        "words": float(words),
     }
 
 
 def spin_score(features: dict[str, float]) -> float:
     """Combine the features into a probability-like score in [0, 1]."""
     squashed = {
-        "density": min(1.0, features["density"] / 1.0),     # 1 finding/100 words: saturated
-        "attribution": features["attribution"] * min(1.0, features["attributions"] / 2),
-        "pairs": min(1.0, features["pairs"] / 2),
+        # half a finding per 100 words (score-weighted) saturates: clean copy has ~0.02
+        "density": min(1.0, features["density"] / 0.5),
+        # one odd attribution proves nothing; the share counts from the second on
+        "attribution": features["attribution"]
+        * min(1.0, max(0.0, features["attributions"] - 1) / 3),
+        "pairs": min(1.0, features["pairs"] / 3),
         "glued": min(1.0, features["glued"] / 3),
         # share of word pairs unseen in the reference table: ~0.2-0.45 in edited copy
         "unseen": min(1.0, max(0.0, (features.get("unseen", 0.0) - 0.35) / 0.2)),
