@@ -164,7 +164,7 @@ def _keyset(path) -> frozenset:
     return frozenset(model.keys if isinstance(model, _Merged) else model)
 
 
-UNSEEN_SAMPLE = 600
+UNSEEN_SAMPLE = 300
 STAT_MIN_COUNT = 8          # the alternative must be a collocation seen this often
 
 
