@@ -158,3 +158,22 @@ def test_build_model_cli_module(tmp_path, capsys):
     args = parser.parse_args(["build-model", str(tmp_path / "nope"), "-o", str(tmp_path / "m")])
     assert args.func(args) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_suggestion_follows_the_case_of_the_text():
+    _, flags = spun_flags("OFFICIALS WARNED OF SURGING TENSIONS")
+    assert [f.suggestion for f in flags] == ["RISING TENSIONS"]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "x" * 10, "İstanbul İİ", "\u200b\n\n"])
+def test_odd_input_gives_no_flags_and_a_low_score(text):
+    r, flags = spun_flags(text)
+    assert flags == [] and r.text == text
+    assert 0.0 <= r.spin_score < 0.2
+
+
+def test_spans_map_to_the_input_after_earlier_passes():
+    text = "Officials warned of surging tensions â€” and a cyber assault."
+    r = newsclean.analyze(text, passes=["fix_mojibake", "flag_spun_phrases"])
+    assert sorted(r.source[f.start:f.end] for f in r.flags) == ["cyber assault",
+                                                               "surging tensions"]

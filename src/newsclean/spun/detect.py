@@ -97,6 +97,9 @@ def lexicon_findings(text: str, low: str, matcher, bigrams=None) -> list[Finding
 
 
 def _case(surface: str, original: str) -> str:
+    """The suggestion in the surface's case: ALL CAPS, Capitalised or as it is."""
+    if surface.isupper() and len(surface) > 1:
+        return original.upper()
     return original[:1].upper() + original[1:] if surface[:1].isupper() else original
 
 
@@ -289,6 +292,8 @@ def analyse(text: str, matcher, *, model: str | None = None, stats: bool = True,
     # The first UNSEEN_SAMPLE pairs are plenty to estimate the share, at a fixed cost.
     sample = pairs_list[:UNSEEN_SAMPLE]
     unseen = 1.0 - sum(map(_keyset(model).__contains__, sample)) / len(sample) if sample else 0.0
+    # a handful of pairs says nothing about a text: shrink the share towards edited copy's
+    unseen = 0.35 + (unseen - 0.35) * min(1.0, len(sample) / 100) if unseen > 0.35 else unseen
     feats = scoring.article_features(text, found, words=len(toks), pairs=pairs,
                                      attributions=(n_attr, n_odd), unseen=unseen)
     return found, scoring.spin_score(feats)
