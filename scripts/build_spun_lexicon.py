@@ -136,16 +136,18 @@ def inflect(lemma: str, upos: str, tag: str) -> str | None:
     return forms[0] if forms else None
 
 
-def synonyms(moby, word: str, max_syn: int, min_zipf: float) -> list[tuple[str, str, float]]:
+def synonyms(moby, word: str, max_syn: int, min_zipf: float,
+             mutual: bool = True) -> list[tuple[str, str, float]]:
     """(spun word, thesaurus head, closeness) triples a spinner could put for ``word``.
 
     Only synonyms the thesaurus lists both ways (like-for-like swaps: major <->
     significant), the closest first: closeness is the cosine of the two words' synonym
-    lists, which puts "assault" near "attack" and "way" far from it.
+    lists, which puts "assault" near "attack" and "way" far from it. ``mutual=False``
+    also admits synonyms listed one way only (authority -> police).
     """
     out: dict[str, tuple[str, float]] = {}
     for upos, lemma, tag in analyses(word):
-        for s, close in closest(moby, lemma, min_zipf)[:max_syn]:
+        for s, close in closest(moby, lemma, min_zipf, mutual)[:max_syn]:
             # Inflect the synonym the way the original word is inflected; keep it only if
             # the synonym can be read in the same part of speech.
             if not any(a[0] == upos for a in analyses(s)) and upos != "ADV":
@@ -161,21 +163,21 @@ def synonyms(moby, word: str, max_syn: int, min_zipf: float) -> list[tuple[str, 
 _CLOSEST: dict = {}
 
 
-def closest(moby, lemma: str, min_zipf: float) -> list[tuple[str, float]]:
-    if lemma not in _CLOSEST:
+def closest(moby, lemma: str, min_zipf: float, mutual: bool = True) -> list[tuple[str, float]]:
+    if (lemma, mutual) not in _CLOSEST:
         mine = set(moby.get(lemma, ()))
         ranked = []
         for s in mine:
             if " " in s or not content(s) or s == lemma or zipf(s) < min_zipf:
                 continue
             theirs = moby.get(s)
-            if not theirs or lemma not in theirs:
+            if mutual and (not theirs or lemma not in theirs):
                 continue
-            overlap = len(mine.intersection(theirs))
-            ranked.append((s, overlap / math.sqrt(len(mine) * len(theirs))))
+            overlap = len(mine.intersection(theirs or ()))
+            ranked.append((s, overlap / math.sqrt(len(mine) * len(theirs or mine))))
         ranked.sort(key=lambda sc: (-sc[1], sc[0]))   # ties by word: reproducible
-        _CLOSEST[lemma] = ranked
-    return _CLOSEST[lemma]
+        _CLOSEST[lemma, mutual] = ranked
+    return _CLOSEST[lemma, mutual]
 
 
 def is_mutual(moby, head: str, syn: str) -> bool:
@@ -235,6 +237,8 @@ def parse_args(argv=None):
     ap.add_argument("--table-min-count", type=int, default=2)
     ap.add_argument("--web-pmi", type=float, default=0.0,
                     help="also seed symspellpy bigrams with at least this PMI (bits); 0: off")
+    ap.add_argument("--one-way-staples", action="store_true",
+                    help="for staples, also try synonyms Moby lists one way only")
     ap.add_argument("--no-staples", action="store_true",
                     help="corpus-mined seeds only (an ablation: see RESULTS.md)")
     ap.add_argument("--no-write", action="store_true", help=argparse.SUPPRESS)
@@ -349,7 +353,8 @@ def build(args) -> dict:
         for i, w in enumerate(words):
             if not content(w):
                 continue
-            syn_lists[i] = synonyms(moby, w, args.max_syn, args.min_zipf)
+            syn_lists[i] = synonyms(moby, w, args.max_syn, args.min_zipf,
+                                    mutual=not (source == "staple" and args.one_way_staples))
             for rank, (s, head, close) in enumerate(syn_lists[i]):
                 inverse[s].add(w)
                 new = words[:i] + [s] + words[i + 1:]
