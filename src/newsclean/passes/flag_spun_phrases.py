@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from ..model import Result
@@ -35,24 +34,12 @@ def _model_path(value):
     return path
 
 
-_CAP = re.compile(r"[A-Z]")
-_SENT_END = re.compile(r"(?:^|[.!?:\u201c\u201d\"\n]\s*)$")
-# Demonyms and the like are capitalised adjectives a spinner keeps ("Russian part").
-_DEMONYM = re.compile(r"(?:an|ian|ese|ish|ic|i)$")
-
-
 @lru_cache(maxsize=1)
 def _matcher():
     from ..spun.lexicon import load_lexicon
     from ..spun.matcher import Matcher
 
     return Matcher(load_lexicon())
-
-
-def _suggest(surface: str, original: str) -> str:
-    if surface[:1].isupper():
-        return original[:1].upper() + original[1:]
-    return original
 
 
 @register_pass(order=700, default=True, options=[

@@ -88,7 +88,8 @@ def lexicon_findings(text: str, low: str, matcher, bigrams=None) -> list[Finding
         reason = (f"lexicon: {key!r} is a thesaurus swap of the news collocation "
                   f"{original!r} ({ev})")
         # The original term elsewhere in the same article: the spinner missed it there.
-        if low.find(original) >= 0:
+        if low.find(original) >= 0 and re.search(
+                r"(?<![\w'-])" + re.escape(original) + r"(?![\w])", low):
             score = min(1.0, score + 0.15)
             reason += f"; {original!r} also occurs in this article"
         out.append(Finding(start, end, text[start:end], _case(text[start:end], original),
