@@ -183,6 +183,54 @@ def is_mutual(moby, head: str, syn: str) -> bool:
     return head in moby.get(syn, ())
 
 
+DETERMINERS = frozenset("the a an their its his her our this these those".split())
+
+
+def verb_object_variants(args, held_in: list[str], moby, offer, review) -> None:
+    """Verb-object collocations with a determiner between ("provoked an outcry", "hold
+    their summit"), mined from the held-in Slate articles, and their swaps.
+
+    A seed is a (verb, object) pair seen >= args.min_seed times with some determiner
+    between, making up >= args.min_share of the object's verbs; a variant swaps the verb
+    or the object for a Moby synonym and must never occur with any determiner. Entries
+    are written out for each determiner the seed was seen with.
+    """
+    from newsclean.spun.collocations import _CHAIN_RE, normalize
+
+    pair: Counter = Counter()
+    dets: dict = defaultdict(set)
+    for text in held_in:
+        for chain in _CHAIN_RE.findall(normalize(text)):
+            w = chain.split(" ")
+            for k in range(len(w) - 2):
+                if w[k + 1] in DETERMINERS:
+                    pair[w[k], w[k + 2]] += 1
+                    dets[w[k], w[k + 2]].add(w[k + 1])
+    obj_total: Counter = Counter()
+    for (v, n), c in pair.items():
+        obj_total[n] += c
+    n_seeds = 0
+    for (v, n), c in pair.items():
+        if c < args.min_seed or not (content(v) and content(n)):
+            continue
+        if not any(a[0] == "VERB" for a in analyses(v)) or c / obj_total[n] < args.min_share:
+            continue
+        n_seeds += 1
+        for i, w in ((0, v), (2, n)):
+            for s, head, close in synonyms(moby, w, args.max_syn, args.min_zipf):
+                new_pair = (s, n) if i == 0 else (v, s)
+                if pair.get(new_pair):
+                    continue
+                feats = (c, 0, close, i, w, s, c / obj_total[n], "slate-vo")
+                score = entry_score(feats)
+                ev = f"moby {head}>{s}; slate-vo {c}"
+                for d in sorted(dets[v, n]):
+                    variant = f"{new_pair[0]} {d} {new_pair[1]}"
+                    if variant not in review:
+                        offer(variant, score, f"{v} {d} {n}", str(i), ev, feats)
+    print(f"verb-object seeds: {n_seeds}", file=sys.stderr)
+
+
 def count_trigrams(texts: list[str], wanted) -> Counter:
     """How often each trigram of ``wanted`` occurs in ``texts`` (one pass, set lookups)."""
     from newsclean.spun.collocations import _CHAIN_RE, normalize
@@ -236,6 +284,8 @@ def parse_args(argv=None):
     ap.add_argument("--table-min-count", type=int, default=2)
     ap.add_argument("--web-pmi", type=float, default=0.0,
                     help="also seed symspellpy bigrams with at least this PMI (bits); 0: off")
+    ap.add_argument("--verb-object", action="store_true",
+                    help="also verb-determiner-object seeds mined from Slate")
     ap.add_argument("--one-way-staples", action="store_true",
                     help="for staples, also try synonyms Moby lists one way only")
     ap.add_argument("--no-staples", action="store_true",
@@ -388,6 +438,8 @@ def build(args) -> dict:
                     feats = (strength, 0, (c0 + c1) / 2, -1, seed, variant, 0.0, source)
                     ev = f"moby {h0}>{s0}, {h1}>{s1}; {source} {strength}"
                     offer(variant, round(entry_score(feats) - 0.05, 2), seed, "-1", ev, feats)
+    if args.verb_object:
+        verb_object_variants(args, held_in, moby, offer, review)
     if pending_trigrams:
         seen = count_trigrams(held_in, pending_trigrams)
         for variant, rec in pending_trigrams.items():
