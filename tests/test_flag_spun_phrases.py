@@ -177,3 +177,11 @@ def test_spans_map_to_the_input_after_earlier_passes():
     r = newsclean.analyze(text, passes=["fix_mojibake", "flag_spun_phrases"])
     assert sorted(r.source[f.start:f.end] for f in r.flags) == ["cyber assault",
                                                                "surging tensions"]
+
+
+def test_every_lexicon_entry_is_generated_with_its_evidence():
+    lex = load_lexicon()
+    for spun, (original, score, swapped, evidence) in lex.items():
+        assert evidence.startswith("moby "), (spun, evidence)
+        assert spun != original and 0.0 < score <= 1.0
+        assert spun == spun.lower() and len(spun.split()) == len(original.split())

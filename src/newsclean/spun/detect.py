@@ -19,7 +19,7 @@ from itertools import islice
 from . import score as scoring
 from .collocations import FUNCTION_WORDS, TOKEN_RE, load_table, normalize
 from .lexicon import attribution_verbs, load_thesaurus
-from .matcher import token_pairs
+from .matcher import token_pairs, words_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +276,7 @@ def analyse(text: str, matcher, *, model: str | None = None, stats: bool = True,
             threshold: float = 0.6) -> tuple[list[Finding], float]:
     """All findings in ``text`` and its spin score."""
     low = normalize(text)
-    toks = low.split()
+    toks = words_of(low)
     pairs_list = token_pairs(low, toks)
     found = lexicon_findings(text, low, matcher, pairs_list)
     if stats:

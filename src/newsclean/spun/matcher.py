@@ -1,8 +1,7 @@
 """Find lexicon phrases in a text in one pass, at a cost that does not grow with the lexicon.
 
-The text is lower-cased and split on whitespace; adjacent words, stripped of outer
-punctuation, are joined into bigram strings by C-level maps, and their set is
-intersected with the set of the lexicon's key bigrams (each phrase is keyed by the bigram
+The text is lower-cased, its punctuation blanked out and split on whitespace; adjacent
+words are joined into bigram strings by a C-level map, and their set is intersected with the set of the lexicon's key bigrams (each phrase is keyed by the bigram
 holding its swapped word; a hash lookup per bigram, in C).
 Only the few bigrams that survive (real hits) are then located with ``str.find`` and
 checked to stand as whole words.
@@ -16,7 +15,7 @@ number of entries.
 
 from __future__ import annotations
 
-from itertools import islice, repeat
+from itertools import islice
 from typing import Iterator, Mapping
 
 from .collocations import FUNCTION_WORDS, normalize
@@ -108,8 +107,8 @@ def _key_index(words: list[str], swapped: int) -> int:
     return swapped
 
 
-# Punctuation that may cling to the outside of a word ("(talks", "attack,”").
-_OUTER = ".,;:!?\"'()[]{}<>*\u201c\u201d\u2014\u2013\u2026"
+# Punctuation that separates words (apostrophes and hyphens inside words are kept).
+_PUNCT = ".,;:!?\"()[]{}<>*/\u201c\u201d\u2014\u2013\u2026"
 
 
 def token_bigrams(low: str, toks: list[str] | None = None) -> set[str]:
@@ -118,19 +117,28 @@ def token_bigrams(low: str, toks: list[str] | None = None) -> set[str]:
 
 
 def token_pairs(low: str, toks: list[str] | None = None) -> list[str]:
-    """Pairs of words of normalised text that stand one whitespace apart (C-speed maps).
+    """Adjacent words of normalised text, joined in pairs (C-speed replace, split, map).
 
-    The first word may carry opening punctuation and the second closing punctuation;
-    punctuation between them makes a pair no lexicon key can equal.
+    Punctuation is blanked out first, so pairs may straddle it ("talks he" below): the
+    pairs only propose candidates, and :meth:`Matcher.find` checks the real text.
 
-    >>> token_pairs("(top-level talks, he said")  # the middle one can match no key
-    ['top-level talks', 'talks, he', 'he said']
+    >>> token_pairs("(top-level talks, he said")
+    ['top-level talks', 'talks he', 'he said']
     """
     if toks is None:
+        for ch in _PUNCT:
+            if ch in low:
+                low = low.replace(ch, " ")
         toks = low.split()
-    left = map(str.lstrip, toks, repeat(_OUTER))
-    right = map(str.rstrip, islice(toks, 1, None), repeat(_OUTER))
-    return list(map(" ".join, zip(left, right)))
+    return list(map(" ".join, zip(toks, islice(toks, 1, None))))
+
+
+def words_of(low: str) -> list[str]:
+    """The words :func:`token_pairs` pairs up (punctuation blanked, split on spaces)."""
+    for ch in _PUNCT:
+        if ch in low:
+            low = low.replace(ch, " ")
+    return low.split()
 
 
 def _glued(low: str, k: int, direction: int) -> bool:
