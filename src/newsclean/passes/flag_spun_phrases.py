@@ -89,7 +89,8 @@ def flag_spun_phrases(ctx) -> None:
     cfg = ctx.config
     # A user's model is only read by the statistical layer, so giving one turns it on.
     findings, score = detect.analyse(text, _matcher(), model=cfg.model,
-                                     stats=cfg.spun_stats or cfg.model is not None)
+                                     stats=cfg.spun_stats or cfg.model is not None,
+                                     source=ctx.source)
     ctx.annotate("spin_score", score)
     edits = []
     for f in findings:

@@ -273,8 +273,12 @@ def _resolve(findings: list[Finding]) -> list[Finding]:
 
 
 def analyse(text: str, matcher, *, model: str | None = None, stats: bool = True,
-            threshold: float = 0.6) -> tuple[list[Finding], float]:
-    """All findings in ``text`` and its spin score."""
+            threshold: float = 0.6, source: str | None = None) -> tuple[list[Finding], float]:
+    """All findings in ``text`` and its spin score.
+
+    ``source``: the text as it came in, before other passes repaired it; glued quote
+    marks are counted there (fix_quotes may have unglued them by now).
+    """
     low = normalize(text)
     toks = words_of(low)
     pairs_list = token_pairs(low, toks)
@@ -296,5 +300,6 @@ def analyse(text: str, matcher, *, model: str | None = None, stats: bool = True,
     # a handful of pairs says nothing about a text: shrink the share towards edited copy's
     unseen = 0.35 + (unseen - 0.35) * min(1.0, len(sample) / 100) if unseen > 0.35 else unseen
     feats = scoring.article_features(text, found, words=len(toks), pairs=pairs,
-                                     attributions=(n_attr, n_odd), unseen=unseen)
+                                     attributions=(n_attr, n_odd), unseen=unseen,
+                                     glued_in=source)
     return found, scoring.spin_score(feats)

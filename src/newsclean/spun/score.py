@@ -60,7 +60,7 @@ def attribution_share(text: str, said_verbs=("said", "says", "told", "added", "a
 
 def article_features(text: str, flags: Sequence, *, words: int | None = None,
                      pairs: int = 0, attributions: tuple[int, int] | None = None,
-                     unseen: float = 0.0) -> dict[str, float]:
+                     unseen: float = 0.0, glued_in: str | None = None) -> dict[str, float]:
     """The raw features: flags per 100 words (score-weighted), the share of non-"said"
     attributions, term/spun-form pairs, glued quote marks per 1,000 words."""
     words = words if words is not None else count_words(text)
@@ -71,7 +71,7 @@ def article_features(text: str, flags: Sequence, *, words: int | None = None,
         "attribution": odd / n_attr if n_attr else 0.0,
         "attributions": float(n_attr),
         "pairs": float(pairs),
-        "glued": 1000.0 * count_glued(text) / per,
+        "glued": 1000.0 * count_glued(text if glued_in is None else glued_in) / per,
         "unseen": unseen,
         "words": float(words),
     }
