@@ -37,9 +37,11 @@ def shared_dir() -> Path | None:
 OPTIONS: dict = {}
 
 
+PASSES: dict = {"passes": ["flag_spun_phrases"]}
+
+
 def run(text, threshold):
-    return newsclean.analyze(text, passes=["flag_spun_phrases"], spun_threshold=threshold,
-                             **OPTIONS)
+    return newsclean.analyze(text, spun_threshold=threshold, **PASSES, **OPTIONS)
 
 
 def overlaps(a, b):
@@ -136,11 +138,16 @@ def main(argv=None) -> int:
     ap.add_argument("--threshold", type=float, default=0.6)
     ap.add_argument("--slate-docs", type=int, default=453, help="held-out Slate documents")
     ap.add_argument("--stats", action="store_true", help="spun_stats=True")
+    ap.add_argument("--full", action="store_true",
+                    help="run the whole default pipeline, not flag_spun_phrases alone")
     args = ap.parse_args(argv)
+    if args.full:
+        PASSES.clear()
     if args.stats:
         OPTIONS["spun_stats"] = True
     shared = shared_dir()
-    report = {"threshold": args.threshold, "options": dict(OPTIONS)}
+    report = {"threshold": args.threshold, "options": dict(OPTIONS),
+              "pipeline": "flag_spun_phrases alone" if PASSES else "default"}
     seed_score = []
     if shared is not None:
         report["seed"] = eval_seed(shared, args.threshold)
