@@ -70,17 +70,24 @@ class Matcher:
             return
         hits = []
         n = len(low)
-        for key in found:
-            at = low.find(key)
-            while at >= 0:
-                for phrase, back in self.by_key[key]:
-                    i = at - back
-                    j = i + len(phrase)
-                    if (i >= 0 and low.startswith(phrase, i) and (i == 0 or not _glued(low, i - 1, -1))
-                            and (j == n or not _glued(low, j, 1))):
-                        hits.append((i, j, phrase, self.entries[phrase]))
-                        break
-                at = low.find(key, at + 1)
+        # Keys are located chunk by chunk: a key found nowhere (its pair straddled
+        # punctuation) or past its last occurrence costs a scan of one chunk, not of the
+        # rest of a long document.
+        for cs, ce in _chunks(low):
+            keys = found if (cs, ce) == (0, n) else \
+                found.intersection(token_pairs(low[cs:ce]))
+            for key in keys:
+                at = low.find(key, cs, ce)
+                while at >= 0:
+                    for phrase, back in self.by_key[key]:
+                        i = at - back
+                        j = i + len(phrase)
+                        if (i >= 0 and low.startswith(phrase, i)
+                                and (i == 0 or not _glued(low, i - 1, -1))
+                                and (j == n or not _glued(low, j, 1))):
+                            hits.append((i, j, phrase, self.entries[phrase]))
+                            break
+                    at = low.find(key, at + 1, ce)
         hits.sort()
         # one phrase per place: two entries can share words ("a b" inside "x a b")
         last = -1
@@ -88,6 +95,31 @@ class Matcher:
             if hit[0] >= last:
                 yield hit
                 last = hit[1]
+
+
+# Long texts are searched in chunks of about this many characters, cut at line breaks (or,
+# in one huge line, at spaces, with an overlap so no key is cut in two).
+_CHUNK = 1 << 15
+_OVERLAP = 200
+
+
+def _chunks(low: str) -> list[tuple[int, int]]:
+    n = len(low)
+    if n <= _CHUNK:
+        return [(0, n)]
+    out = []
+    start = 0
+    while start < n:
+        end = min(n, start + _CHUNK)
+        if end < n:
+            cut = low.rfind("\n", start, end)
+            if cut > start:
+                end = cut
+            else:
+                end = min(n, end + _OVERLAP)
+        out.append((start, end))
+        start = end if end == n or low[end:end + 1] == "\n" else end - _OVERLAP
+    return out
 
 
 def _key_index(words: list[str], swapped: int) -> int:
