@@ -1,0 +1,220 @@
+"""What the commands share: input flags, the run loop, the report and the summary."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .discover import Plan, UsageError
+from .documents import Outcome, Settings, Task
+from .progress import Progress
+from .runner import Interrupt, default_jobs, run
+from .writers import AtomicFile
+
+DEFAULT_MAX_BYTES = 32_000_000
+
+
+def _positive_size(text: str) -> int:
+    mult = 1
+    t = text.strip().upper()
+    for suffix, m in (("KB", 1000), ("MB", 1000**2), ("GB", 1000**3), ("K", 1000),
+                      ("M", 1000**2), ("G", 1000**3)):
+        if t.endswith(suffix):
+            t, mult = t[: -len(suffix)], m
+            break
+    try:
+        n = int(float(t) * mult)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 5000000 or 32MB)")
+    if n <= 0:
+        raise argparse.ArgumentTypeError("must be positive")
+    return n
+
+
+def _jobs(text: str) -> int:
+    n = int(text)
+    if n < 0:
+        raise argparse.ArgumentTypeError("must be 0 (all cores) or more")
+    return n or default_jobs()
+
+
+def add_input_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("sources", nargs="+", metavar="SRC",
+                   help="files, directories (searched recursively) or - for stdin")
+    g = p.add_argument_group("input")
+    g.add_argument("--glob", action="append", metavar="PATTERN",
+                   help="file names to take from directories (repeatable; default *.txt, "
+                        "or *.jsonl with --jsonl)")
+    g.add_argument("--jsonl", action="store_true",
+                   help="inputs are JSON Lines: clean one field of each record")
+    g.add_argument("--text-field", default="text", metavar="NAME",
+                   help="the field of each JSONL record to clean (default: text)")
+    g.add_argument("--encoding", metavar="CODEC",
+                   help="read plain-text inputs in this encoding instead of detecting it")
+    g.add_argument("--max-bytes", type=_positive_size, default=DEFAULT_MAX_BYTES,
+                   metavar="SIZE",
+                   help="refuse documents (files, or JSONL records) larger than this "
+                        f"(default {DEFAULT_MAX_BYTES // 1_000_000}MB)")
+    g = p.add_argument_group("run")
+    g.add_argument("-j", "--jobs", type=_jobs, default=default_jobs(), metavar="N",
+                   help="worker processes (default: all cores, here %(default)s)")
+    g.add_argument("--report", metavar="FILE.jsonl",
+                   help="write one JSON line per document: path, status, edits, flags, "
+                        "spin score")
+    g.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress bar, notes or summary on stderr (errors still shown)")
+
+
+def stdin_task(sources: list[str]) -> bool:
+    if "-" in sources:
+        if len(sources) > 1:
+            raise UsageError("- (stdin) cannot be combined with other inputs")
+        return True
+    return False
+
+
+@dataclass
+class Totals:
+    files: int = 0
+    documents: int = 0
+    changed: int = 0
+    edits: int = 0
+    flags: int = 0
+    written: int = 0
+    bytes: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    failure_kinds: dict[str, int] = field(default_factory=dict)
+    skipped: int = 0
+    not_started: int = 0
+    interrupted: bool = False
+
+    def fail(self, path: str, message: str, kind: str) -> None:
+        self.failures.append((path, message))
+        self.failure_kinds[kind] = self.failure_kinds.get(kind, 0) + 1
+
+
+class Session:
+    """One run of a command: progress, messages, the report and the totals."""
+
+    def __init__(self, args: argparse.Namespace, command: str) -> None:
+        self.args = args
+        self.command = command
+        self.totals = Totals()
+        self.progress: Progress | None = None
+        self.report: AtomicFile | None = None
+
+    def say(self, text: str) -> None:
+        """A note on stderr (suppressed by -q)."""
+        if not self.args.quiet:
+            self._print(text)
+
+    def error(self, text: str) -> None:
+        """An error on stderr (always shown)."""
+        self._print(text)
+
+    def _print(self, text: str) -> None:
+        if self.progress is not None:
+            self.progress.message(text)
+        else:
+            print(text, file=sys.stderr, flush=True)
+
+    def execute(self, plan: Plan, settings: Settings,
+                on_outcome: Callable[[Task, Outcome], None]) -> Totals:
+        t = self.totals
+        for path in plan.missing:
+            t.fail(path, "no such file or directory", "missing")
+            self.error(f"newsclean: {path}: no such file or directory")
+        t.skipped += len(plan.up_to_date)
+        if plan.up_to_date:
+            self.say(f"newsclean: --resume: {len(plan.up_to_date)} output(s) already up to "
+                     "date, skipped")
+        tasks = plan.tasks
+        interactive = sys.stderr.isatty() and not self.args.quiet
+        self.progress = Progress(len(tasks), sum(x.size for x in tasks),
+                                 enabled=interactive and bool(tasks))
+        if self.args.report:
+            self.report = AtomicFile(self.args.report)
+
+        def handle(task: Task, o: Outcome) -> None:
+            self._account(o)
+            on_outcome(task, o)
+            if self.report is not None:
+                for rec in o.records:
+                    self.report.write(json.dumps(rec, ensure_ascii=False).encode() + b"\n")
+                if o.status == "error" and not o.records:
+                    rec = {"path": o.path, "status": "error", "error": o.error,
+                           "error_kind": o.error_kind}
+                    self.report.write(json.dumps(rec, ensure_ascii=False).encode() + b"\n")
+            self.progress.advance(1, o.size)
+
+        def on_first_interrupt() -> None:
+            self.error("newsclean: interrupted; finishing the documents in progress "
+                       "(Ctrl-C again to abort)")
+
+        try:
+            with Interrupt(on_first_interrupt) as interrupt:
+                t.not_started = run(tasks, settings, self.args.jobs, handle, interrupt)
+                t.interrupted = interrupt.requested
+        except KeyboardInterrupt:
+            if self.report is not None:
+                self.report.discard()
+            self.progress.clear()
+            t.interrupted = True
+            self.error(f"newsclean: aborted after {t.files} of {len(tasks)} file(s); "
+                       f"{t.written} output(s) complete, no partial files left")
+            raise
+        if self.report is not None:
+            for path in plan.missing:
+                self.report.write(json.dumps({"path": path, "status": "error",
+                                              "error": "no such file or directory",
+                                              "error_kind": "missing"}).encode() + b"\n")
+            self.report.commit()
+        self.progress.clear()
+        return t
+
+    def _account(self, o: Outcome) -> None:
+        t = self.totals
+        t.files += 1
+        t.documents += o.documents
+        t.changed += o.changed_documents
+        t.edits += o.edits
+        t.flags += o.flags
+        if o.status != "error":
+            t.bytes += o.size  # what was actually read, for the rate
+        t.written += int(o.written)
+        if o.status == "error":
+            t.fail(o.path, o.error or "failed", o.error_kind or "error")
+            self.error(f"newsclean: {o.path}: {o.error}")
+        for note in o.notes:
+            if note.startswith("line ") and o.failed_records:
+                self.error(f"newsclean: {o.path}: {note}")
+            else:
+                self.say(f"newsclean: {o.path}: {note}")
+        if o.failed_records:
+            t.fail(o.path, f"{o.failed_records} bad record(s)", "bad-record")
+
+    def summary(self, extra: str = "") -> None:
+        t = self.totals
+        secs = self.progress.elapsed if self.progress else 0.0
+        rate = t.bytes / secs / 1e6 if secs > 0 else 0.0
+        parts = [f"{t.documents} document(s) in {t.files} file(s)", f"{t.changed} changed",
+                 f"{t.edits} edit(s)", f"{t.flags} flag(s)", f"{len(t.failures)} failed"]
+        if t.skipped:
+            parts.append(f"{t.skipped} skipped (up to date)")
+        line = f"newsclean {self.command}: " + ", ".join(parts)
+        line += f" in {secs:.1f}s ({rate:.1f} MB/s)" + extra
+        if t.interrupted:
+            self.error(f"newsclean: interrupted: {t.files} file(s) done, {t.not_started} not "
+                       f"started; {t.written} output(s) written, no partial files")
+        if not self.args.quiet:
+            self._print(line)
+        if t.failures:
+            kinds = ", ".join(f"{n} {k}" for k, n in sorted(t.failure_kinds.items()))
+            self.error(f"newsclean: {len(t.failures)} input(s) failed ({kinds}):")
+            for path, message in t.failures[:20]:
+                self.error(f"  {path}: {message}")
+            if len(t.failures) > 20:
+                self.error(f"  ... and {len(t.failures) - 20} more (see --report)")
