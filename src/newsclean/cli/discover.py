@@ -112,14 +112,24 @@ def _display(path: str) -> str:
 
 
 def _check_targets(tasks: Sequence[Task]) -> None:
+    # abspath, not realpath: one system call-free check per file (thousands of files);
+    # the input/output directory overlap is what realpath is needed for, once per folder.
     seen: dict[str, str] = {}
+    real_dirs: dict[str, str] = {}
+
+    def real_dir(path: str) -> str:
+        d = os.path.dirname(os.path.abspath(path))
+        if d not in real_dirs:
+            real_dirs[d] = os.path.realpath(d)
+        return os.path.join(real_dirs[d], os.path.basename(path))
+
     for t in tasks:
         assert t.out is not None
-        key = os.path.realpath(t.out)
+        key = os.path.abspath(t.out)
         if key in seen:
             raise UsageError(f"{seen[key]} and {t.display} would both be written to {t.out}")
         seen[key] = t.display
-        if _same(t.src, t.out):
+        if real_dir(t.src) == real_dir(t.out):
             raise UsageError(f"{t.display}: the output would overwrite the input; use "
                              "--in-place to do that on purpose")
 

@@ -18,6 +18,7 @@ from typing import Any, BinaryIO
 
 from .. import analyze
 from .findings import findings_for
+from .jsonl import add_field, replace_value, value_span
 from .readers import (InputError, check_regular, decode, read_jsonl_lines, read_limited,
                       restore_newlines)
 from .writers import AtomicFile, atomic_write, replace_in_place
@@ -300,7 +301,8 @@ def _jsonl_record(line: bytes, lineno: int, task: Task, s: Settings, out: Outcom
         return line  # blank lines are kept as they are, and are not records
     ending = line[len(body):]
     try:
-        record = json.loads(body.decode("utf-8"))
+        body_text = body.decode("utf-8")
+        record = json.loads(body_text)
     except UnicodeDecodeError as exc:
         _record_error(task, s, out, lineno, f"not UTF-8 ({exc.reason} at byte {exc.start}); "
                                             "copied unchanged")
@@ -333,9 +335,12 @@ def _jsonl_record(line: bytes, lineno: int, task: Task, s: Settings, out: Outcom
             fromfile=f"a/{task.display}:{lineno}", tofile=f"b/{task.display}:{lineno}")))
     if not changed and not s.annotate:
         return line  # byte for byte: other fields keep even their formatting
-    record[s.text_field] = result.text
+    # Splice rather than re-serialise: every other field keeps its exact bytes.
+    new = body_text
+    if changed:
+        new = replace_value(new, value_span(new, s.text_field), result.text)
     if s.annotate:
         d = result.to_dict()
-        record[s.annotate_field] = {"edits": len(result.edits), "flags": d["flags"],
-                                    "spin_score": d.get("spin_score")}
-    return json.dumps(record, ensure_ascii=False).encode("utf-8") + ending
+        new = add_field(new, s.annotate_field, {"edits": len(result.edits), "flags": d["flags"],
+                                                "spin_score": d.get("spin_score")})
+    return new.encode("utf-8") + ending

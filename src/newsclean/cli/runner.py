@@ -104,11 +104,16 @@ def _exit_on_term(signum, frame) -> None:
 def _run_batch(batch: list[Task]) -> list[Outcome | None]:
     assert _worker_settings is not None
     out: list[Outcome | None] = []
-    for task in batch:
-        if _worker_stop is not None and _worker_stop.is_set():
-            out.append(None)  # not started: the run was interrupted
-        else:
-            out.append(process(task, _worker_settings))
+    try:
+        for task in batch:
+            if _worker_stop is not None and _worker_stop.is_set():
+                out.append(None)  # not started: the run was interrupted
+            else:
+                out.append(process(task, _worker_settings))
+    except SystemExit as exc:
+        # SIGTERM from an abort: unwinding to here has discarded any temporary file. The
+        # executor would catch SystemExit and keep the worker alive, so leave now.
+        os._exit(exc.code if isinstance(exc.code, int) else 1)
     return out
 
 
