@@ -562,3 +562,43 @@ def test_second_interrupt_aborts_without_partial_files(tmp_path: Path):
     assert len(written) < 8
     for data in written.values():
         assert data == expected(MOJI * 12_000)
+
+
+# -- the terminal ----------------------------------------------------------------------
+
+
+def run_on_terminal(*args: str) -> tuple[int, str]:
+    """Run the command with stderr on a pseudo-terminal; return (status, what it showed)."""
+    import pty
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "newsclean", *map(str, args)],
+                            stdout=subprocess.PIPE, stderr=slave)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # EIO: the other side is closed
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    proc.communicate(timeout=60)
+    return proc.returncode, b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path: Path):
+    src = tmp_path / "in"
+    make_many(src, 30, 2000)
+    status, shown = run_on_terminal("clean", src, "-o", tmp_path / "out")
+    assert status == 0
+    bar = re.search(r"\r\[[#.]+\] (\d+)/30 files +[\d.]+/[\d.]+ MB +[\d.]+ MB/s +ETA \d+:\d\d",
+                    shown)
+    assert bar, shown
+    assert "newsclean clean: 30 document(s) in 30 file(s)" in shown
+    status, shown = run_on_terminal("clean", src, "-o", tmp_path / "out2", "-q")
+    assert status == 0 and shown == ""
+    proc = cli("clean", src, "-o", tmp_path / "out3")  # stderr is a pipe: no bar
+    assert "\r" not in err(proc) and "30 document(s)" in err(proc)

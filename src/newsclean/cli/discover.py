@@ -17,7 +17,6 @@ from __future__ import annotations
 import fnmatch
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Sequence
 
 from .documents import Task
@@ -48,22 +47,29 @@ def _size(path: str) -> int:
         return 0
 
 
-def _walk(root: str, globs: Sequence[str], skip_dir: str | None) -> list[str]:
-    """Relative paths (posix) of matching files under ``root``, sorted."""
-    found: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        keep = []
-        for d in sorted(dirnames):
-            full = os.path.join(dirpath, d)
-            if d.startswith(".") or (skip_dir and _same(full, skip_dir)):
-                continue
-            keep.append(d)
-        dirnames[:] = keep
-        for name in sorted(filenames):
-            full = os.path.join(dirpath, name)
-            rel = Path(os.path.relpath(full, root)).as_posix()
-            if _matches(rel, name, globs):
-                found.append(rel)
+def _walk(root: str, globs: Sequence[str], skip_dir: str | None) -> list[tuple[str, int]]:
+    """(relative posix path, size) of the matching files under ``root``, sorted."""
+    found: list[tuple[str, int]] = []
+
+    def visit(path: str, rel: str) -> None:
+        try:
+            entries = sorted(os.scandir(path), key=lambda e: e.name)
+        except OSError:
+            return  # an unreadable directory holds nothing we can clean
+        for e in entries:
+            r = f"{rel}/{e.name}" if rel else e.name
+            if e.is_dir(follow_symlinks=False):
+                if e.name.startswith(".") or (skip_dir and _same(e.path, skip_dir)):
+                    continue
+                visit(e.path, r)
+            elif _matches(r, e.name, globs):
+                try:
+                    size = e.stat().st_size
+                except OSError:  # a broken link: reading it will say so
+                    size = 0
+                found.append((r, size))
+
+    visit(root, "")
     return found
 
 
@@ -84,10 +90,10 @@ def plan(sources: Sequence[str], globs: Sequence[str], out_dir: str | None, *,
     skip_dir = out_dir if out_dir and os.path.isdir(out_dir) else None
     for src in sources:
         if os.path.isdir(src):
-            for rel in _walk(src, globs, skip_dir):
-                path = os.path.join(src, *rel.split("/"))
-                out = os.path.join(out_dir, *rel.split("/")) if out_dir else None
-                p.tasks.append(Task(path, out, _display(path), _size(path)))
+            for rel, size in _walk(src, globs, skip_dir):
+                path = os.path.join(src, rel)
+                out = os.path.join(out_dir, rel) if out_dir else None
+                p.tasks.append(Task(path, out, _display(path), size))
         elif os.path.lexists(src):
             out = os.path.join(out_dir, os.path.basename(src)) if out_dir else None
             p.tasks.append(Task(src, out, _display(src), _size(src)))
@@ -108,7 +114,7 @@ def plan(sources: Sequence[str], globs: Sequence[str], out_dir: str | None, *,
 
 
 def _display(path: str) -> str:
-    return Path(path).as_posix()
+    return path.replace(os.sep, "/") if os.sep != "/" else path
 
 
 def _check_targets(tasks: Sequence[Task]) -> None:

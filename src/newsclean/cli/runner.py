@@ -142,6 +142,8 @@ def _run_pool(groups: Iterable[list[Task]], settings: Settings, jobs: int,
     methods = multiprocessing.get_all_start_methods()
     # fork: workers start at once and inherit the loaded passes and resources.
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+    if ctx.get_start_method() == "fork":
+        _warm_up(settings)
     stop = ctx.Event()
     interrupt.attach(stop)
     not_started = 0
@@ -179,6 +181,20 @@ def _run_pool(groups: Iterable[list[Task]], settings: Settings, jobs: int,
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     return not_started
+
+
+def _warm_up(settings: Settings) -> None:
+    """Load the passes' lazily loaded code and data once, before forking the workers.
+
+    They then share it (copy-on-write) instead of each loading its own copy.
+    """
+    from .. import analyze
+
+    try:
+        analyze("Warm-up: the caf\u00c3\u00a9\u2019s  \u201cnews\u201d is an  apple "
+                "and a egg.\n", **settings.options)
+    except Exception:  # a broken option or pass shows up, per document, in the run
+        pass
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:
