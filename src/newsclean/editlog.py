@@ -23,8 +23,8 @@ from typing import Sequence
 from .model import Edit
 
 #: A pass's proposal in the coordinates of the text it was given: start, end, replacement,
-#: reason.
-LocalEdit = tuple[int, int, str, str]
+#: reason (and, optionally, the name of the pass, when one call composes several passes').
+LocalEdit = tuple  # (int, int, str, str) or (int, int, str, str, str)
 
 
 class EditLog:
@@ -84,6 +84,20 @@ class EditLog:
             return e.start
         # In copied text after edit i's output.
         return pos - (self._deltas[i] + len(e.after) - (e.end - e.start))
+
+    def changed_lines(self) -> list[tuple[int, int]]:
+        """Spans of the whole lines of the current text that hold an edit's output."""
+        text = self.text
+        spans: list[tuple[int, int]] = []
+        for c_start, c_end in zip(self._cur_starts, self._cur_ends):
+            start = text.rfind("\n", 0, c_start) + 1
+            end = text.find("\n", c_end)
+            end = len(text) if end < 0 else end
+            if spans and start <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+            else:
+                spans.append((start, end))
+        return spans
 
     # -- composing a pass's edits ------------------------------------------------------
 
@@ -151,7 +165,7 @@ class EditLog:
         # The group's output: the current text of the span with the local edits applied.
         pieces: list[str] = []
         pos = g_start
-        for s, e, rep, _ in group_local:
+        for s, e, rep, *_ in group_local:
             pieces.append(cur[pos:s])
             pieces.append(rep)
             pos = e
@@ -166,8 +180,10 @@ class EditLog:
                     names.append(n)
             if old.reason not in reasons:
                 reasons.append(old.reason)
-        if pass_name not in names:
-            names.append(pass_name)
+        for le in group_local:
+            for n in (le[4] if len(le) > 4 else pass_name).split("+"):
+                if n not in names:
+                    names.append(n)
         for le in group_local:
             if le[3] not in reasons:
                 reasons.append(le[3])
@@ -186,7 +202,7 @@ def _overlap(s: int, e: int, c: int, d: int) -> bool:
 
 def _check_local(local: Sequence[LocalEdit], n: int) -> None:
     pos = 0
-    for s, e, _, _ in local:
+    for s, e, *_ in local:
         if s < pos or e < s or e > n:
             raise ValueError(f"pass proposed overlapping or out-of-range edit {s}:{e}")
         pos = e if e > s else s
@@ -195,7 +211,7 @@ def _check_local(local: Sequence[LocalEdit], n: int) -> None:
 def _apply_local(text: str, local: Sequence[LocalEdit]) -> str:
     out: list[str] = []
     pos = 0
-    for s, e, rep, _ in local:
+    for s, e, rep, *_ in local:
         out.append(text[pos:s])
         out.append(rep)
         pos = e

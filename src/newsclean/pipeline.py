@@ -11,6 +11,7 @@ True
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any, Mapping, Sequence
 
 from . import registry
@@ -133,7 +134,8 @@ class Pipeline:
         shared: dict[str, Any] = {}
         annotations: dict[str, Any] = {}
         ran: list[str] = []
-        for spec in self.select(config):
+        specs = self.select(config)
+        for spec in specs:
             ctx = PassContext(log.text, config, spec.name, log, shared, annotations)
             spec.func(ctx)
             flags.extend(ctx._flags)
@@ -141,9 +143,61 @@ class Pipeline:
                 ctx._edits.sort(key=lambda e: (e[0], e[1]))
                 log.compose(ctx._edits, spec.name)
             ran.append(spec.name)
+        if log.edits:
+            _settle(log, [s for s in specs if s.line_local], config)
         flags.sort(key=lambda f: (f.start, f.end, f.pass_name))
         return Result(source=text, text=log.text, edits=tuple(log.edits), flags=tuple(flags),
                       passes=tuple(ran), annotations=annotations)
+
+
+# How many times the line-local passes may re-run over changed lines before we stop.
+_SETTLE_ROUNDS = 3
+
+
+def _settle(log: EditLog, specs: list[PassSpec], config: Config) -> None:
+    """Re-run the line-local passes over the lines this run changed, until they settle.
+
+    One pass's repair can make another's applicable (a removed zero-width space leaves a
+    trailing space; a restyled quote pairs differently). Re-running only the changed lines
+    keeps ``clean(clean(x)) == clean(x)`` without cleaning the whole document twice. The
+    changed lines are joined into one small text, cleaned to a fixed point, and the result
+    is composed back into the log. Flags are not re-reported.
+    """
+    if not specs:
+        return
+    text = log.text
+    spans = log.changed_lines()
+    if not spans:
+        return
+    joined = "\n".join(text[s:e] for s, e in spans)
+    sub = EditLog(joined)
+    for _ in range(_SETTLE_ROUNDS):
+        before = sub.text
+        for spec in specs:
+            ctx = PassContext(sub.text, config, spec.name, sub, {}, {})
+            spec.func(ctx)
+            if ctx._edits:
+                ctx._edits.sort(key=lambda e: (e[0], e[1]))
+                sub.compose(ctx._edits, spec.name)
+        if sub.text == before:
+            break
+    if not sub.edits:
+        return
+    # Map edits of the joined text back to the document, line by line.
+    starts = []
+    pos = 0
+    for s, e in spans:
+        starts.append(pos)
+        pos += e - s + 1
+    local = []
+    for e in sub.edits:
+        i = bisect_right(starts, e.start) - 1
+        line_start, line_end = spans[i]
+        offset = line_start - starts[i]
+        if e.end + offset > line_end:
+            continue  # would cross a line joint: not a line-local edit
+        local.append((e.start + offset, e.end + offset, e.after, e.reason, e.pass_name))
+    log.compose(local, "settle")
 
 
 _CONFIG_CACHE: dict[Any, Config] = {}

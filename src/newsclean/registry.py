@@ -60,6 +60,7 @@ class PassSpec:
     order: int
     default: bool
     options: tuple[Option, ...] = field(default=())
+    line_local: bool = False
 
     @property
     def doc(self) -> str:
@@ -82,12 +83,15 @@ def register_pass(
     order: int,
     default: bool = True,
     options: Iterable[Option] = (),
+    line_local: bool = False,
 ) -> Callable[[PassFunc], PassFunc]:
     """Register a pass under ``name`` (default: the function's name).
 
     ``order`` places it in the default pipeline (lower runs first); ``default`` says whether
-    the default pipeline runs it. Registering a name twice replaces the earlier pass, so a
-    user can override a built-in one.
+    the default pipeline runs it. ``line_local`` declares that the pass judges each line on
+    its own (no document-level state): the pipeline then re-runs it on the lines a run
+    changed, until they settle, so that cleaning twice changes nothing more. Registering a
+    name twice replaces the earlier pass, so a user can override a built-in one.
     """
 
     def decorate(func: PassFunc) -> PassFunc:
@@ -99,7 +103,7 @@ def register_pass(
                 if owner is not None and owner != pass_name:
                     raise ValueError(f"option {opt.name!r} of pass {pass_name!r} is already "
                                      f"declared by {owner!r}")
-            _PASSES[pass_name] = PassSpec(pass_name, func, order, default, opts)
+            _PASSES[pass_name] = PassSpec(pass_name, func, order, default, opts, line_local)
         func.pass_name = pass_name  # type: ignore[attr-defined]
         return func
 

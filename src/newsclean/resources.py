@@ -3,7 +3,7 @@
 Always through :mod:`importlib.resources`, so they are found in an installed wheel, a zip
 or a checkout alike. Text data files are UTF-8; ``#`` starts a comment line.
 
->>> "hour" in word_set("articles_vowel_sound.txt")
+>>> "explained" in word_set("attribution_verbs.txt")
 True
 """
 

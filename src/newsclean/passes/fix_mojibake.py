@@ -35,6 +35,8 @@ _TRIGGER = re.compile(
 # With the Unicode extras on, ftfy also looks at HTML entities and control characters.
 _TRIGGER_EXTRAS = re.compile(_TRIGGER.pattern + "|&|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
+_BLANKS = " \t\r\n"
+
 # ftfy handles at most this many characters of a line at once (its max_decode_length).
 _MAX_SEGMENT = 1_000_000
 
@@ -70,7 +72,7 @@ def _explain(explanation) -> str:
     return "mojibake/Unicode repair (ftfy: " + (", ".join(steps) or "fixed") + ")"
 
 
-@register_pass(order=100, options=[
+@register_pass(order=100, line_local=True, options=[
     Option("unicode_extras", False,
            "fix_mojibake also applies ftfy's Unicode normalisations (NFC, ligatures, "
            "full-width characters, HTML entities, control characters).", choices=(True, False)),
@@ -108,8 +110,12 @@ def fix_mojibake(ctx) -> None:
         end = text.find("\n", m.start()) + 1 or n
         if end - start > _MAX_SEGMENT:
             end = min(n, max(start + _MAX_SEGMENT, m.end()))
+        # ftfy's verdict on a line can hinge on blanks at its end, which fix_spacing
+        # removes later; leaving them out keeps clean(clean(x)) == clean(x).
         segment = text[start:end]
-        fixed, explanation = fix_and_explain(segment, config=config)
+        body = segment.rstrip(_BLANKS)
+        fixed, explanation = fix_and_explain(body, config=config)
+        fixed += segment[len(body):]
         if fixed != segment:
             reason = _explain(explanation)
             for s, e, rep in diff_edits(segment, fixed):

@@ -1,0 +1,308 @@
+"""Repair quotation marks: glued, wrong-way and unpaired ones, and the quote style."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import regex
+
+from ..registry import Option, register_pass
+from ..resources import word_set
+from ..spans import until_stable
+
+_DOUBLE = re.compile('[\u201c\u201d"]')
+_SINGLE_OPEN = re.compile("\u2018")
+_STRAIGHT_SINGLE = re.compile("'")
+# A right single quote between two letters: an apostrophe (won’t) or a glued opening quote
+# (no’breakthrough’). Told apart in Python by what follows.
+_INNER_RSQUO = regex.compile(r"(?<=\p{L})\u2019(?=\p{L})")
+# Word forms that follow an apostrophe inside a word: won’t, Moscow’s, they’re, I’ve, we’ll,
+# he’d, I’m, ma’am, rock ’n’ roll, o’clock, y’all.
+_CONTRACTION_TAILS = frozenset(
+    "s t re ve ll d m n em all clock am cause til".split()
+)
+# After a closing quote that ends with , ? or ! the sentence goes on: "...?” He explained."
+_ATTRIBUTION = regex.compile(
+    r"(?<=[,?!][\u201d\u2019\"]\x20)(?P<word>\p{Lu}\p{Ll}+)(?:\x20(?P<verb>\p{Ll}+))?"
+    r"(?=[\x20.,;:!?])"
+)
+_PRONOUNS = frozenset({"He", "She", "They", "We", "It", "You"})
+
+_OPENERS_BEFORE = frozenset(" \t\n\r([{\u2014\u2013-/\u00a0\u201c\u2018")
+_QUOTES = "\u201c\u201d\"\u2018\u2019'"
+
+_STYLES = {"keep": None, "curly": ("\u201c", "\u201d"), "straight": ('"', '"')}
+
+
+@lru_cache(maxsize=1)
+def _attribution_verbs() -> frozenset[str]:
+    return word_set("attribution_verbs.txt")
+
+
+def _wordish(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _double_roles(line: str, marks: list[tuple[int, str]]) -> list[str]:
+    """Decide for each double quote mark of a paragraph: open, close, wrong_way or stray."""
+    straight = [p for p, c in marks if c == '"']
+    straight_even = len(straight) % 2 == 0
+    roles: list[str] = []
+    inside = False
+    for i, (pos, ch) in enumerate(marks):
+        prev = line[pos - 1] if pos > 0 else " "
+        nxt = line[pos + 1] if pos + 1 < len(line) else " "
+        if ch == "\u201c":
+            roles.append("open")
+            inside = True
+        elif ch == "\u201d":
+            if inside:
+                roles.append("close")
+                inside = False
+            elif _wordish(nxt) and any(c in '\u201d"' for _, c in marks[i + 1 :]) and \
+                    "\u201c" not in "".join(c for _, c in marks[i + 1 : _next_close(marks, i)]):
+                # A closing mark where an opening one belongs: that”people ... mistreat”.
+                roles.append("wrong_way")
+                inside = True
+            else:
+                roles.append("stray")
+        else:  # straight quote: pairs by parity when it can, else by context
+            if straight_even:
+                role = "close" if inside else "open"
+            else:
+                role = "open" if prev in _OPENERS_BEFORE else "close"
+            roles.append(role)
+            inside = role == "open"
+    return roles
+
+
+def _next_close(marks: list[tuple[int, str]], i: int) -> int:
+    for j in range(i + 1, len(marks)):
+        if marks[j][1] in '\u201d"':
+            return j
+    return len(marks)
+
+
+@register_pass(order=300, line_local=True, options=[
+    Option("quotes", "keep",
+           "Quote style: 'keep' the document's, or make every quote mark 'curly' or "
+           "'straight' (apostrophes too).", choices=("keep", "curly", "straight")),
+])
+def fix_quotes(ctx) -> None:
+    """Restore glued and wrong-way quote marks, flag unpaired ones, and set the quote style.
+
+    Repairs, whatever the style: a missing space outside a glued quote
+    (``hoped”nothing new” from`` → ``hoped “nothing new” from``, ``no’breakthrough’`` →
+    ``no ‘breakthrough’``), a closing mark used as an opening one (``that”people`` →
+    ``that “people``), a capitalised attribution that continues the sentence after a
+    closing quote (``mindset?” He explained.`` → ``mindset?” he explained.``).
+    Flags, without deleting: a closing quote mark with no opening one in its paragraph.
+    Style (option ``quotes``): ``keep`` (default) changes no mark that is right;
+    ``curly``/``straight`` convert every quote mark and apostrophe.
+
+    Leaves alone: apostrophes (``won’t``, ``’90s``, ``rock ’n’ roll``, ``Moscow’s``,
+    ``O’Brien``), an opening quote left open at the end of a paragraph (the convention for
+    a quotation running over several paragraphs), inch and foot marks after digits, and
+    single straight quotes, which are too ambiguous to pair.
+
+    >>> from newsclean import clean
+    >>> clean("He hoped”nothing new” from talks on a friendly mindset?” He explained.",
+    ...       passes=["fix_quotes"])
+    'He hoped “nothing new” from talks on a friendly mindset?” he explained.'
+    >>> clean("Russia expects no’breakthrough’ and won’t budge", passes=["fix_quotes"])
+    'Russia expects no ‘breakthrough’ and won’t budge'
+    >>> clean('He said "no" to ‘that’', passes=["fix_quotes"], quotes="curly")
+    'He said “no” to ‘that’'
+    """
+    style = ctx.config.quotes
+    if not any(c in ctx.text for c in _QUOTES):
+        return
+    first = _Findings()
+    _scan(first, ctx.text, style)
+    for start, end, kind, reason, score in first.flags:
+        ctx.flag(start, end, kind, reason, score=score)
+    # A repair can change how the marks pair up (a restyled mark now pairs with another),
+    # so scanning repeats on its own output until stable; the rounds compose into edits
+    # of this pass's input. Flags come from the first round, on the text as it was given.
+    rounds = iter([first.edits])
+
+    def find(text: str) -> list[tuple[int, int, str, str]]:
+        edits = next(rounds, None)
+        if edits is None:
+            found = _Findings()
+            _scan(found, text, style)
+            edits = found.edits
+        return sorted(edits, key=lambda e: (e[0], e[1]))
+
+    for start, end, rep, reason in until_stable(ctx.text, find):
+        ctx.edit(start, end, rep, reason)
+
+
+class _Findings:
+    """Collects one scan's edits and flags (the pass context's interface, without state)."""
+
+    def __init__(self) -> None:
+        self.edits: list[tuple[int, int, str, str]] = []
+        self.flags: list[tuple[int, int, str, str, float]] = []
+
+    def edit(self, start: int, end: int, replacement: str, reason: str) -> None:
+        self.edits.append((start, end, replacement, reason))
+
+    def flag(self, start: int, end: int, kind: str, reason: str, score: float = 1.0) -> None:
+        self.flags.append((start, end, kind, reason, score))
+
+
+def _scan(ctx, text: str, style: str) -> None:
+    pos = 0
+    n = len(text)
+    while pos < n:
+        end = text.find("\n", pos)
+        if end < 0:
+            end = n
+        if end > pos:
+            _fix_line(ctx, text, pos, end, style)
+        pos = end + 1
+    _fix_attribution(ctx, text)
+
+
+def _fix_line(ctx, text: str, start: int, end: int, style: str) -> None:
+    line = text[start:end]
+    # A straight double quote right after a digit is an inch or second mark (a 12" pizza):
+    # it takes no part in pairing and is never restyled.
+    marks = [(m.start(), m.group()) for m in _DOUBLE.finditer(line)
+             if not (m.group() == '"' and m.start() > 0 and line[m.start() - 1].isdigit())]
+    if marks:
+        roles = _double_roles(line, marks)
+        for (pos, ch), role in zip(marks, roles):
+            _fix_double(ctx, line, start, pos, ch, role, style)
+    _fix_single(ctx, line, start, style)
+
+
+def _fix_double(ctx, line: str, base: int, pos: int, ch: str, role: str, style: str) -> None:
+    prev = line[pos - 1] if pos > 0 else " "
+    nxt = line[pos + 1] if pos + 1 < len(line) else " "
+    curly = ch != '"' if style == "keep" else style == "curly"
+    reasons = []
+    if role == "stray":
+        ctx.flag(base + pos, base + pos + 1, "unpaired_quote",
+                 "closing quote mark with no opening mark in its paragraph", score=0.8)
+        new = ch if style == "keep" else ("\u201d" if curly else '"')
+    elif role in ("open", "wrong_way"):
+        new = "\u201c" if curly else '"'
+        if role == "wrong_way":
+            reasons.append("closing quote mark used as an opening one")
+        if _wordish(prev) or prev in ".,;:!?":
+            new = " " + new
+            reasons.append("missing space before opening quote")
+    else:  # close
+        new = "\u201d" if curly else '"'
+        plural = nxt == "s" and not line[pos + 2 : pos + 3].isalpha()  # two “no”s
+        if _wordish(nxt) and not plural:
+            new = new + " "
+            reasons.append("missing space after closing quote")
+    if new != ch:
+        if not reasons:
+            reasons.append(f"quote style: {style}")
+        ctx.edit(base + pos, base + pos + 1, new, "; ".join(reasons))
+
+
+def _fix_single(ctx, line: str, base: int, style: str) -> None:
+    done: set[int] = set()
+    # no’breakthrough’: a right quote glued between two words that is no apostrophe, with
+    # a closing partner after the quoted word(s).
+    for m in _INNER_RSQUO.finditer(line):
+        pos = m.start()
+        tail_end = pos + 1
+        while tail_end < len(line) and line[tail_end].isalpha():
+            tail_end += 1
+        tail = line[pos + 1 : tail_end]
+        head_start = pos
+        while head_start > 0 and line[head_start - 1].isalpha():
+            head_start -= 1
+        head = line[head_start:pos]
+        if tail.lower() in _CONTRACTION_TAILS or not tail.islower() or len(head) < 2 \
+                or len(tail) < 2 or not head.islower():
+            continue
+        close = _closing_single(line, tail_end)
+        if close is None:
+            continue
+        new = " " + ("'" if style == "straight" else "\u2018")
+        ctx.edit(base + pos, base + pos + 1, new,
+                 "closing quote mark used as an opening one; missing space before it")
+        done.add(pos)
+    for m in _SINGLE_OPEN.finditer(line):
+        pos = m.start()
+        prev = line[pos - 1] if pos > 0 else " "
+        if _wordish(prev) and pos not in done:
+            new = " " + ("'" if style == "straight" else "\u2018")
+            ctx.edit(base + pos, base + pos + 1, new, "missing space before opening quote")
+            done.add(pos)
+    if style == "straight":
+        for i, ch in enumerate(line):
+            if ch in "\u2018\u2019" and i not in done:
+                ctx.edit(base + i, base + i + 1, "'", "quote style: straight")
+    elif style == "curly":
+        for m in _STRAIGHT_SINGLE.finditer(line):
+            i = m.start()
+            prev = line[i - 1] if i > 0 else " "
+            nxt = line[i + 1] if i + 1 < len(line) else " "
+            if prev.isdigit():
+                continue  # a foot or minute mark: 5'10"
+            if prev in _OPENERS_BEFORE and nxt.isalpha() and \
+                    _closing_single(line, i + 1, straight=True) is not None:
+                new = "\u2018"
+            elif prev in _OPENERS_BEFORE and nxt.isdigit():
+                new = "\u2019"  # ’90s
+            elif prev in _OPENERS_BEFORE and not nxt.isalnum():
+                continue
+            else:
+                new = "\u2019"
+            ctx.edit(base + i, base + i + 1, new, "quote style: curly")
+
+
+def _closing_single(line: str, start: int, straight: bool = False) -> int | None:
+    """Where the single quote closing a quotation that starts before ``start`` is, if any.
+
+    It must come within a few words, end a word, and not be followed by a letter.
+    """
+    mark = "'" if straight else "\u2019"
+    limit = min(len(line), start + 80)
+    i = start
+    while i < limit:
+        ch = line[i]
+        if ch == mark and (i + 1 == len(line) or not line[i + 1].isalpha()) and \
+                line[i - 1].isalnum():
+            return i
+        if ch in "\u201c\u201d\"\u2018\n":
+            return None
+        i += 1
+    return None
+
+
+def _fix_attribution(ctx, text: str) -> None:
+    verbs = _attribution_verbs()
+    for m in _ATTRIBUTION.finditer(text):
+        word, verb = m.group("word"), m.group("verb")
+        if word in _PRONOUNS and verb in verbs and _attribution_ends(text, m.end()):
+            pass  # "?” He explained." -> "?” he explained."
+        elif verb is None and word.lower() in verbs:
+            pass  # ",” Said Lavrov." -> ",” said Lavrov."
+        else:
+            continue
+        ctx.edit(m.start("word"), m.end("word"), word.lower(),
+                 "attribution continues the quoted sentence: lower case")
+
+
+# What may follow "he said" when it closes a quotation, as opposed to "He said nothing."
+_AFTER_ATTRIBUTION = frozenset(
+    "on in at during last yesterday today tonight earlier later after adding citing "
+    "according as while when before this on".split()
+)
+
+
+def _attribution_ends(text: str, end: int) -> bool:
+    if end >= len(text) or text[end] in ".,;:!?":
+        return True
+    nxt = text[end + 1 : end + 40].split(" ", 1)[0].strip(".,;:!?")
+    return nxt[:1].isupper() or nxt in _AFTER_ATTRIBUTION

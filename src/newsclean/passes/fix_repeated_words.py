@@ -1,0 +1,146 @@
+"""Collapse a word that a spinner or a bad paste doubled ("AAM AAM AADMI")."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import re
+
+from ..registry import Option, register_pass
+from ..resources import tsv_rows, word_set
+
+# A word, then the same word again once or more after spaces. It runs on the lower-cased
+# text (same offsets, checked) with a case-sensitive pattern: measurably faster than
+# IGNORECASE, and the standard library's engine beats ``regex`` on this backreference
+# pattern. What it cannot say cheaply (letters only, no hyphen or apostrophe continuing the
+# last copy, as in "Boutros Boutros-Ghali") is checked on the few hits.
+# Possessive quantifiers (Python >= 3.11) make it faster still; further copies after the
+# first pair are taken in Python.
+try:
+    _DOUBLE = re.compile(r"\b(\w++) ++\1\b")
+except re.error:  # pragma: no cover - Python 3.10
+    _DOUBLE = re.compile(r"\b(\w+) +\1\b")
+_DOUBLE_ANY_CASE = re.compile(_DOUBLE.pattern, re.IGNORECASE)
+_JOINERS = "-'\u2019\u2010\u2011"
+
+# Real English doubles a word far more often than one expects ("the new new thing", "fill
+# you in in case", "really really", "yadda yadda"), so a double is only collapsed when it
+# cannot be deliberate:
+#  - function words that never stand twice in a row (the second copy in lower case);
+#  - all-capitals doubles ("AAM AAM AADMI"): spinner and paste damage;
+#  - title-case doubles of mid-frequency words that are not names ("Activist Activist"):
+#    very common words doubled are usually emphasis or titles ("The New New Thing"); rare
+#    words and words edited copy capitalises mid-sentence (data/capitalised_words.txt) may
+#    be names ("Dee Dee Myers"), and are flagged instead.
+_NEVER_DOUBLED = frozenset(
+    "the a an of their its our my your these those from with".split()
+)
+# Bounds on wordfreq's Zipf scale (log10 of frequency per billion words).
+_NAME_ZIPF = 3.0
+_EMPHASIS_ZIPF = 4.5
+
+
+def _allow_file(value):
+    if value is None:
+        return None
+    return str(value)
+
+
+@lru_cache(maxsize=8)
+def _allowed(extra_file: str | None) -> frozenset[str]:
+    words = {row[0].strip().lower() for row in tsv_rows("repeated_words.tsv") if row[0].strip()}
+    if extra_file:
+        with open(extra_file, encoding="utf-8") as fh:
+            for line in fh:
+                word = line.split("\t", 1)[0].strip().lower()
+                if word and not word.startswith("#"):
+                    words.add(word)
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> frozenset[str]:
+    # Words edited copy capitalises mid-sentence: names ("Dee Dee Myers").
+    return word_set("capitalised_words.txt")
+
+
+@lru_cache(maxsize=4096)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def _extend_copies(low: str, end: int, word: str) -> int:
+    """Past the end of a doubled word, take any further copies ("the the the")."""
+    n = len(low)
+    while True:
+        j = end
+        while j < n and low[j] == " ":
+            j += 1
+        if j == end or not low.startswith(word, j):
+            return end
+        k = j + len(word)
+        if k < n and (low[k].isalnum() or low[k] == "_"):
+            return end
+        end = k
+
+
+@register_pass(order=400, line_local=True, options=[
+    Option("repeated_words_allow", None,
+           "A file of extra legitimate doubles (one word per line, first column) for "
+           "fix_repeated_words.", convert=_allow_file),
+])
+def fix_repeated_words(ctx) -> None:
+    """Remove the second of two identical adjacent words.
+
+    Repairs ``AAM AAM AADMI`` → ``AAM AADMI``, ``Activist Activist`` → ``Activist``,
+    ``the the`` → ``the``. Leaves alone: doubles that are grammatical or names, listed in
+    ``data/repeated_words.tsv`` (``had had``, ``that that``, ``Bora Bora``, ``Duran Duran``,
+    ``Walla Walla``, ``Sirhan Sirhan``); words across punctuation or line breaks
+    (``very, very``); hyphenated names (``Boutros Boutros-Ghali``); doubles that real
+    English uses on purpose (``fill you in in case``, ``The New New Thing``, ``really
+    really``). A lower-case content word doubled, or a title-case double of a rare word
+    (maybe a name, ``Ali Ali``), is flagged, not changed.
+
+    >>> from newsclean import clean
+    >>> clean("BJP and AAM AAM AADMI parties; Activist Activist Deep Sidhu",
+    ...       passes=["fix_repeated_words"])
+    'BJP and AAM AADMI parties; Activist Deep Sidhu'
+    >>> clean("He had had enough of Duran Duran in Bora Bora.", passes=["fix_repeated_words"])
+    'He had had enough of Duran Duran in Bora Bora.'
+    """
+    text = ctx.text
+    allowed = None
+    low = text.lower()
+    matches = _DOUBLE.finditer(low) if len(low) == len(text) else \
+        _DOUBLE_ANY_CASE.finditer(text)
+    for m in matches:
+        start, end = m.span()
+        first = text[start:m.end(1)]
+        end = _extend_copies(low, end, first.lower())
+        if not first.isalpha() or (end < len(text) and text[end] in _JOINERS) or \
+                (start > 0 and text[start - 1] in _JOINERS):
+            continue
+        second = text[m.end(1):end].split()[0]
+        if allowed is None:
+            allowed = _allowed(ctx.config.repeated_words_allow)
+        low = first.lower()
+        if low in allowed:
+            continue
+        if first.isupper() and second.isupper() and len(first) > 1:
+            ctx.edit(m.end(1), end, "", f"repeated word {second!r}")
+        elif second.islower() and low in _NEVER_DOUBLED:
+            ctx.edit(m.end(1), end, "", f"repeated word {second!r}")
+        elif first == second and first.istitle() and len(first) > 1:
+            zipf = _zipf(low)
+            if _NAME_ZIPF <= zipf < _EMPHASIS_ZIPF and low not in _name_words():
+                ctx.edit(m.end(1), end, "", f"repeated word {second!r}")
+            elif zipf < _EMPHASIS_ZIPF:
+                ctx.flag(start, end, "repeated_word",
+                         "title-case word doubled; may be a name, so left as it is",
+                         suggestion=first, score=0.5)
+        elif first == second and first.islower() and _zipf(low) < _EMPHASIS_ZIPF:
+            ctx.flag(start, end, "repeated_word",
+                     "word doubled; may be deliberate, so left as it is",
+                     suggestion=first, score=0.4)

@@ -1,0 +1,173 @@
+"""Repair spacing around words and punctuation without touching line structure."""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+from ..registry import register_pass
+from ..spans import non_overlapping, until_stable
+
+# Speed matters here: this pass sees every character of every document. Almost all spacing
+# damage starts with a blank next to something specific (another blank, a line end,
+# punctuation, a bracket), so the scan looks for those pairs with str.find, which is far
+# faster than a regex that must try every space, and classifies the few hits in Python.
+# Unusual blanks (no-break, thin, ideographic spaces, tabs) are found with a regex, only in
+# documents that have any. Nothing here backtracks: scans are linear in the text.
+_ODD_BLANKS = "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009" \
+              "\u200a\u202f\u205f\u3000"
+_BLANKS = frozenset(" " + _ODD_BLANKS)
+_ODD_BLANK_RE = re.compile("[" + _ODD_BLANKS + "]")
+_NEEDLES = ("  ", " \n", " \r", " ,", " .", " ;", " :", " !", " ?", " )", " ]", "( ", "[ ")
+# Invisible characters that break words and searches: zero-width space, word joiner, a BOM
+# inside the text, soft hyphen. Not ZWJ/ZWNJ, which scripts and emoji need.
+_INVISIBLE_CHARS = "\u200b\u2060\ufeff\u00ad"
+_INVISIBLE = re.compile("[" + _INVISIBLE_CHARS + "]+")
+# What must follow , ; : ! ? or . for a space before it to be stray.
+_AFTER_PUNCT_END = re.compile("[,;:!?.](?:[\\s\u201d\u2019\"')\\]]|\\Z)")
+# Missing space after sentence punctuation ("word.Next") or a comma ("word,next").
+_AFTER_STOP = regex.compile(r"(?<=\p{Ll}\p{Ll})[.?!](?=\p{Lu}\p{Ll})")
+_AFTER_COMMA = regex.compile(r"[,;](?=\p{L}\p{L})(?<=\p{L}\p{L}.)")
+
+# A token that must not be split (web addresses, e-mail, file names, handles, code).
+_UNSPLITTABLE = regex.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|@|\.(?:com|org|net|gov|edu|"
+                              r"html?|php|aspx?|pdf|jpe?g|png|gif|txt|csv|json|xml|co|uk|in|"
+                              r"io|ru|cn|de|fr|au|ca)\b)", regex.I)
+
+_REASONS = {
+    "invisible": "removed invisible character",
+    "trailing": "removed trailing whitespace",
+    "before_punct": "removed space before punctuation",
+    "after_open": "removed space inside bracket",
+    "before_close": "removed space inside bracket",
+    "run": "collapsed run of spaces",
+    "after_stop": "added missing space after sentence punctuation",
+    "after_comma": "added missing space after comma",
+}
+
+
+def _token_around(text: str, pos: int) -> str:
+    """The run of text around ``pos`` up to whitespace or a quote mark (a URL's extent)."""
+    start = pos
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in _QUOTES:
+        start -= 1
+    end = pos
+    n = len(text)
+    while end < n and not text[end].isspace() and text[end] not in _QUOTES:
+        end += 1
+    return text[start:end]
+
+
+@register_pass(order=200, line_local=True)
+def fix_spacing(ctx) -> None:
+    """Fix runs of spaces, spaces before punctuation and missing spaces after it.
+
+    Repairs: runs of spaces between words, spaces before ``, ; : ! ?`` and a full stop,
+    missing spaces after sentence punctuation (``word.Next``, ``word,next``), spaces just
+    inside brackets, invisible zero-width characters and soft hyphens, trailing whitespace.
+
+    Leaves alone: line breaks and blank lines (paragraph structure is kept exactly),
+    indentation at the start of a line, a single no-break space (correct typography),
+    decimals, times, thousands separators, URLs, e-mail addresses, file names,
+    abbreviations and initials (``U.S.``, ``J.K. Rowling``), ellipses, ZWJ/ZWNJ.
+
+    >>> from newsclean import clean
+    >>> clean("Lavrov said , on Tuesday ,that talks( in Geneva )would go on.Biden  agreed.",
+    ...       passes=["fix_spacing"])
+    'Lavrov said, on Tuesday, that talks(in Geneva)would go on. Biden agreed.'
+    >>> clean("Shares rose 3.5% to $1,200 at 10:30 on www.example.com, the U.S. said.",
+    ...       passes=["fix_spacing"])
+    'Shares rose 3.5% to $1,200 at 10:30 on www.example.com, the U.S. said.'
+    """
+    # One repair can expose another (a zero-width space removed leaves a trailing space),
+    # so the scan is repeated on its own output until nothing changes; the rounds compose
+    # into edits of this pass's input.
+    for start, end, rep, reason in until_stable(ctx.text, _find_spacing):
+        ctx.edit(start, end, rep, reason)
+
+
+def _find_spacing(text: str) -> list[tuple[int, int, str, str]]:
+    found: list[tuple[int, int, str, str]] = []
+    add = found.append
+    for ch in _INVISIBLE_CHARS:
+        if ch in text:
+            for m in _INVISIBLE.finditer(text):
+                add((m.start(), m.end(), "", _REASONS["invisible"]))
+            break
+    seen: set[int] = set()
+    for i in _blank_hits(text):
+        edit = _classify_blank_run(text, i, seen)
+        if edit is not None:
+            add(edit)
+    for pattern, kind in ((_AFTER_STOP, "after_stop"), (_AFTER_COMMA, "after_comma")):
+        for m in pattern.finditer(text):
+            if not _UNSPLITTABLE.search(_token_around(text, m.start())):
+                add((m.end(), m.end(), " ", _REASONS[kind]))
+    return non_overlapping(found)
+
+
+def _blank_hits(text: str):
+    """Positions of blanks that may be damage (in no particular order)."""
+    find = text.find
+    for needle in _NEEDLES:
+        i = find(needle)
+        while i >= 0:
+            yield i + 1 if needle[0] in "([" else i
+            i = find(needle, i + 2)
+    if text[-1:] == " ":
+        yield len(text) - 1
+    if _ODD_BLANK_RE.search(text):
+        for m in _ODD_BLANK_RE.finditer(text):
+            yield m.start()
+
+
+def _classify_blank_run(text: str, i: int, seen: set[int]):
+    n = len(text)
+    start = i
+    while start > 0 and text[start - 1] in _BLANKS:
+        start -= 1
+    if start in seen:
+        return None
+    seen.add(start)
+    end = i + 1
+    while end < n and text[end] in _BLANKS:
+        end += 1
+    prev = text[start - 1] if start > 0 else "\n"
+    nxt = text[end] if end < n else "\n"
+    run = text[start:end]
+    if nxt in "\r\n":
+        return (start, end, "", _REASONS["trailing"])
+    if prev in "\r\n":
+        return None  # indentation is the author's
+    if nxt in ",;:!?.":
+        if not _is_word_end(prev) or text.startswith("..", end):
+            return None
+        if _AFTER_PUNCT_END.match(text, end):
+            return (start, end, "", _REASONS["before_punct"])
+        if nxt in ",;" and text[end + 1 : end + 2].isalpha():
+            # "Tuesday ,that": the space belongs after the comma.
+            return (start, end + 1, nxt + " ", _REASONS["before_punct"])
+        return None
+    if nxt in ")]" and " " in run and run.strip(" ") == "":
+        return (start, end, "", _REASONS["before_close"]) if _is_word_end(prev) else None
+    if prev in "([" and run.strip(" ") == "":
+        return (start, end, "", _REASONS["after_open"]) if _is_word_start(nxt) else None
+    if len(run) >= 2 and "\t" not in run:
+        # A run of no-break spaces stays one no-break space: it was chosen on purpose.
+        rep = "\u00a0" if run.strip("\u00a0") == "" else " "
+        return (start, end, rep, _REASONS["run"])
+    return None
+
+
+# Quote marks of every style count alike, so that the outcome does not depend on the quote
+# style, which fix_quotes may change after this pass.
+_QUOTES = "\u201c\u201d\u2018\u2019\"'"
+
+
+def _is_word_end(ch: str) -> bool:
+    return ch.isalnum() or ch in ")]%" + _QUOTES
+
+
+def _is_word_start(ch: str) -> bool:
+    return ch.isalnum() or ch in _QUOTES

@@ -1,0 +1,163 @@
+"""Behaviour of the text-hygiene passes, one at a time."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+
+
+def only(pass_name, text, **kw):
+    return newsclean.clean(text, passes=[pass_name], **kw)
+
+
+# -- fix_quotes -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("spun, fixed", [
+    ("he hoped”nothing new” from talks", "he hoped “nothing new” from talks"),
+    ("Russia expects no’breakthrough’ in talks", "Russia expects no ‘breakthrough’ in talks"),
+    ("make clear to Putin that”people won’t stand by and allow him mistreat” rights",
+     "make clear to Putin that “people won’t stand by and allow him mistreat” rights"),
+    ("a friendly mindset?” He explained.", "a friendly mindset?” he explained."),
+    ("“We will see,” She added.", "“We will see,” she added."),
+    ("he said“yes”and left", "he said “yes” and left"),
+    ('he said"yes"and left', 'he said "yes" and left'),
+])
+def test_glued_and_wrong_way_quotes(spun, fixed):
+    assert only("fix_quotes", spun) == fixed
+
+
+@pytest.mark.parametrize("text", [
+    "He won’t go; it’s the ’90s and rock ’n’ roll at Moscow’s O’Brien’s bar.",
+    "“Why?” He said nothing.",
+    "“It’s over.” He explained the plan later.",
+    "a 12\" pizza and a 14\" one",
+    "the two “no”s of his answer",
+    "“A quotation that runs on\n“into the next paragraph.”",
+])
+def test_quotes_left_alone(text):
+    assert only("fix_quotes", text) == text
+
+
+def test_unpaired_quote_is_flagged_not_deleted():
+    text = "Ever since taking office,” Biden has imposed new sanctions."
+    r = newsclean.analyze(text, passes=["fix_quotes"])
+    assert r.text == text
+    (flag,) = r.flags
+    assert flag.kind == "unpaired_quote" and text[flag.start:flag.end] == "”"
+
+
+@pytest.mark.parametrize("style, expected", [
+    ("keep", "“Yes,” he said. \"No,\" she said, and it’s 'fine'"),
+    ("straight", "\"Yes,\" he said. \"No,\" she said, and it's 'fine'"),
+    ("curly", "“Yes,” he said. “No,” she said, and it’s ‘fine’"),
+])
+def test_quote_styles(style, expected):
+    text = "“Yes,” he said. \"No,\" she said, and it’s 'fine'"
+    assert only("fix_quotes", text, quotes=style) == expected
+
+
+# -- fix_spacing ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("damaged, fixed", [
+    ("the  two   leaders", "the two leaders"),
+    ("Lavrov said , on Tuesday ; that", "Lavrov said, on Tuesday; that"),
+    ("on Tuesday ,that", "on Tuesday, that"),
+    ("talks ended.Biden left", "talks ended. Biden left"),
+    ("wait?What now", "wait? What now"),
+    ("Moscow,Washington and Beijing", "Moscow, Washington and Beijing"),
+    ("the summit ( in Geneva ) ended", "the summit (in Geneva) ended"),
+    ("trailing   \nnext line \t\r\nlast ", "trailing\nnext line\r\nlast"),
+    ("Kejri\u200bwal and Sid\u00adhu", "Kejriwal and Sidhu"),
+    ("a \u00a0b", "a b"),
+])
+def test_spacing_repairs(damaged, fixed):
+    assert only("fix_spacing", damaged) == fixed
+
+
+@pytest.mark.parametrize("text", [
+    "Rates rose 3.5% to 5.25 at 10:30 a.m., up $1,200.",
+    "See https://example.com/a.Page?x=1,y=2 or mail press@example.org.Next",
+    "The U.S. and the U.K. said J.K. Rowling and E.L. James agreed.",
+    "Para one.\n\n\nPara two.\n  indented line",
+    "He paused ... then went on.",
+    "10\u00a0km and 5\u202fkg",
+    "The ratio was 3:2, the score 2-1; the file is report.pdf.",
+])
+def test_spacing_left_alone(text):
+    assert only("fix_spacing", text) == text
+
+
+def test_paragraph_breaks_preserved_exactly():
+    text = "One  two.\n\nThree  four.\r\n\r\nFive.\n"
+    out = only("fix_spacing", text)
+    assert [i for i, c in enumerate(out) if c in "\r\n"] and out.count("\n") == text.count("\n")
+    assert out.count("\r") == text.count("\r")
+
+
+# -- fix_repeated_words -----------------------------------------------------------------
+
+@pytest.mark.parametrize("damaged, fixed", [
+    ("BJP and AAM AAM AADMI parties", "BJP and AAM AADMI parties"),
+    ("Punjabi - Activist Activist Deep Sidhu", "Punjabi - Activist Deep Sidhu"),
+    ("in the the capital", "in the capital"),
+    ("The the capital", "The capital"),
+    ("in the the the capital", "in the capital"),
+])
+def test_repeated_words_removed(damaged, fixed):
+    assert only("fix_repeated_words", damaged) == fixed
+
+
+@pytest.mark.parametrize("text", [
+    "He had had enough.", "She said that that plan failed.", "They flew to Bora Bora.",
+    "Duran Duran played.", "Walla Walla, Washington.", "Sirhan Sirhan was denied parole.",
+    "Boutros Boutros-Ghali spoke.", "fill you in in case", "The New New Thing",
+    "very, very good", "What it is is a scandal.", "Dee Dee Myers said", "the The The gig",
+])
+def test_legitimate_doubles_survive(text):
+    assert only("fix_repeated_words", text) == text
+
+
+def test_possible_name_double_is_flagged():
+    r = newsclean.analyze("Ali Ali said", passes=["fix_repeated_words"])
+    assert r.text == "Ali Ali said" and r.flags[0].kind == "repeated_word"
+
+
+def test_allow_file_option(tmp_path):
+    allow = tmp_path / "allow.tsv"
+    allow.write_text("# mine\naam\tparty name\n")
+    text = "AAM AAM AADMI"
+    assert only("fix_repeated_words", text, repeated_words_allow=str(allow)) == text
+
+
+# -- fix_articles -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("damaged, fixed", [
+    ("to detain an dissident onboard", "to detain a dissident onboard"),
+    ("a apple", "an apple"),
+    ("An major breakthrough", "A major breakthrough"),
+    ("a important outcome", "an important outcome"),
+    ("a hour later", "an hour later"),
+    ("an university", "a university"),
+    ("an European airplane", "a European airplane"),
+    ("a 18-year-old", "an 18-year-old"),
+    ("an 1990s song", "a 1990s song"),
+    ("a 8-point plan", "an 8-point plan"),
+    ("an one-off", "a one-off"),
+    ("an NATO summit", "a NATO summit"),
+    ("a uninformed voter", "an uninformed voter"),
+    ("a X-ray", "an X-ray"),
+])
+def test_article_agreement(damaged, fixed):
+    assert only("fix_articles", damaged) == fixed
+
+
+@pytest.mark.parametrize("text", [
+    "an hour", "an honest man", "a university", "a European", "a one-off", "an MP",
+    "an FIR", "an NGO", "a UN official", "an 18-year-old", "a 1990s hit", "an 11-member team",
+    "an historic day", "a historic day", "Plan A is best", "vitamin A intake",
+    "An Nguyen said", "Frankfurt an der Oder", "a NYT editorial", "an Uber driver",
+    "RUSSIA AN DISSIDENT", "give a f**k", "A or B?",
+])
+def test_articles_left_alone(text):
+    assert only("fix_articles", text) == text

@@ -1,0 +1,59 @@
+"""Invariants that hold for any string (hypothesis)."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newsclean
+
+# Text built from the pieces that the passes react to, so the interesting paths are hit
+# far more often than with arbitrary code points; plus arbitrary text.
+_PIECES = st.sampled_from([
+    " ", "  ", "\n", "\n\n", "\r\n", "\t", "\u00a0", "\u200b", ",", ".", "?", "!", ";", ":",
+    "(", ")", "“", "”", "‘", "’", '"', "'", "a", "an", "A", "An", "the", "The", "AAM",
+    "hour", "apple", "dissident", "He", "explained", "said", "Activist", "word", "U.S.",
+    "3.5", "10:30", "www.x.com", "â€™", "Ã©", "é", "–", "…", "had", "18", "MP", "x",
+])
+NEWSY = st.lists(_PIECES, max_size=40).map("".join)
+ANY_TEXT = st.text(max_size=200)
+SETTINGS = settings(max_examples=int(__import__("os").environ.get("NEWSCLEAN_HYPOTHESIS_EXAMPLES", "300")), deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(st.one_of(NEWSY, ANY_TEXT))
+def test_never_raises_and_edits_replay(text):
+    r = newsclean.analyze(text)
+    assert isinstance(r.text, str)
+    assert newsclean.apply_edits(text, r.edits) == r.text
+    for item in (*r.edits, *r.flags):
+        assert 0 <= item.start <= item.end <= len(text)
+    for f in r.flags:
+        assert f.text == text[f.start:f.end] and 0.0 <= f.score <= 1.0
+    prev_end = 0
+    for e in r.edits:
+        assert e.start >= prev_end
+        prev_end = e.end
+
+
+@SETTINGS
+@given(st.one_of(NEWSY, ANY_TEXT))
+def test_idempotent(text):
+    once = newsclean.clean(text)
+    assert newsclean.clean(once) == once
+
+
+@SETTINGS
+@given(NEWSY, st.sampled_from(["keep", "curly", "straight"]))
+def test_idempotent_for_every_quote_style(text, style):
+    once = newsclean.clean(text, quotes=style)
+    assert newsclean.clean(once, quotes=style) == once
+
+
+@SETTINGS
+@given(NEWSY)
+def test_each_pass_alone_replays(text):
+    for name in newsclean.Pipeline().names:
+        r = newsclean.analyze(text, passes=[name])
+        assert newsclean.apply_edits(text, r.edits) == r.text
