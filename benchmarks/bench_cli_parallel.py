@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -56,16 +57,20 @@ def tree_digest(root: Path) -> str:
     return h.hexdigest()
 
 
-def run(src: Path, out: Path, jobs: int) -> float:
+def run(src: Path, out: Path, jobs: int) -> tuple[float, float]:
+    """Wall-clock seconds and CPU seconds (user + system, all processes) of one run."""
     shutil.rmtree(out, ignore_errors=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     cmd = [sys.executable, "-m", "newsclean", "clean", str(src), "-o", str(out), "-q",
            "--jobs", str(jobs)]
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True)
     elapsed = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stderr}")
-    return elapsed
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu
 
 
 def main() -> None:
@@ -84,17 +89,23 @@ def main() -> None:
               f"{len(os.sched_getaffinity(0))}")
         load_before = os.getloadavg()
         times: dict[int, list[float]] = {1: [], 2: []}
+        cpus: dict[int, list[float]] = {1: [], 2: []}
         digests: dict[int, str] = {}
         run(tmp / "in", tmp / "warm", 1)  # page cache, .pyc files
         for r in range(args.rounds):
             for jobs in ((1, 2) if r % 2 == 0 else (2, 1)):
-                times[jobs].append(run(tmp / "in", tmp / f"out{jobs}", jobs))
+                wall, cpu = run(tmp / "in", tmp / f"out{jobs}", jobs)
+                times[jobs].append(wall)
+                cpus[jobs].append(cpu)
                 digests[jobs] = tree_digest(tmp / f"out{jobs}")
         load_after = os.getloadavg()
         for jobs, ts in times.items():
             print(f"--jobs {jobs}: best {min(ts):.2f}s, median {statistics.median(ts):.2f}s "
                   f"({size / 1e6 / min(ts):.1f} MB/s)  runs: "
-                  + ", ".join(f"{t:.2f}" for t in ts))
+                  + ", ".join(f"{t:.2f}" for t in ts)
+                  + f"; CPU s per run (all processes): median {statistics.median(cpus[jobs]):.2f}"
+                  + f", i.e. {statistics.median(cpus[jobs]) / statistics.median(ts):.2f} cores "
+                  "busy on average")
         print(f"speed-up 2 jobs vs 1: best {min(times[1]) / min(times[2]):.2f}x, median "
               f"{statistics.median(times[1]) / statistics.median(times[2]):.2f}x")
         print(f"identical output: {digests[1] == digests[2]}")

@@ -199,13 +199,14 @@ class Session:
     def summary(self, extra: str = "") -> None:
         t = self.totals
         secs = self.progress.elapsed if self.progress else 0.0
-        rate = t.bytes / secs / 1e6 if secs > 0 else 0.0
+        rate = t.bytes / secs if secs > 0 else 0.0
+        speed = f"{rate / 1e6:.1f} MB/s" if rate >= 1e5 else f"{rate / 1e3:.0f} KB/s"
         parts = [f"{t.documents} document(s) in {t.files} file(s)", f"{t.changed} changed",
                  f"{t.edits} edit(s)", f"{t.flags} flag(s)", f"{len(t.failures)} failed"]
         if t.skipped:
             parts.append(f"{t.skipped} skipped (up to date)")
         line = f"newsclean {self.command}: " + ", ".join(parts)
-        line += f" in {secs:.1f}s ({rate:.1f} MB/s)" + extra
+        line += f" in {secs:.1f}s ({speed})" + extra
         if t.interrupted:
             self.error(f"newsclean: interrupted: {t.files} file(s) done, {t.not_started} not "
                        f"started; {t.written} output(s) written, no partial files")

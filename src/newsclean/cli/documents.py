@@ -142,8 +142,8 @@ class open_input:
 
 
 def _process_text(data: bytes, task: Task, s: Settings, out: Outcome) -> None:
-    out.documents = 1
     if not data:
+        out.documents = 1
         out.status = "empty"
         out.notes.append("empty file")
         out.encoding, out.newline = "utf-8", "\n"
@@ -153,6 +153,7 @@ def _process_text(data: bytes, task: Task, s: Settings, out: Outcome) -> None:
             _emit(b"", task, s, out)
         return
     dec = decode(data, s.encoding)
+    out.documents = 1
     out.encoding, out.guessed, out.newline = dec.encoding, dec.guessed, dec.newline
     if dec.guessed:
         out.notes.append(f"not UTF-8; read as {dec.encoding} (guessed)")
