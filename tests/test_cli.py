@@ -602,3 +602,63 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path):
     assert status == 0 and shown == ""
     proc = cli("clean", src, "-o", tmp_path / "out3")  # stderr is a pipe: no bar
     assert "\r" not in err(proc) and "30 document(s)" in err(proc)
+
+
+# -- JSON Lines at scale ---------------------------------------------------------------
+
+
+def make_corpus(path: Path, n: int) -> None:
+    docs = [PLAIN, MOJI, PLAIN + MOJI]
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(n):
+            if i % 97 == 5:
+                fh.write('{"id": %d, "text": "unterminated\n' % i)
+            else:
+                fh.write(json.dumps({"id": i, "score": 0.5, "text": docs[i % 3]}) + "\n")
+
+
+def test_one_big_jsonl_file_two_jobs_identical_to_one(tmp_path: Path):
+    src = tmp_path / "corpus.jsonl"
+    make_corpus(src, 2100)  # three batches of lines, so both workers get some
+    runs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        proc = cli("clean", "--jsonl", src, "-o", out, "-j", jobs, "--report",
+                   tmp_path / f"r{jobs}.jsonl")
+        chk = cli("check", "--jsonl", src, "-j", jobs, "--format", "json")
+        report = (tmp_path / f"r{jobs}.jsonl").read_text().replace(str(out), "OUT")
+        runs[jobs] = (proc.returncode, (out / "corpus.jsonl").read_bytes(), report,
+                      chk.stdout, chk.returncode, err(proc).splitlines()[:-3])
+    assert runs["1"] == runs["2"]
+    status, output, report, *_ = runs["1"]
+    assert status == 1  # the malformed lines
+    lines = output.split(b"\n")
+    assert len(lines) == 2101 and lines[5] == b'{"id": 5, "text": "unterminated'
+    assert json.loads(lines[2])["text"] == newsclean.clean(PLAIN + MOJI)
+    assert len(report.splitlines()) == 2100
+
+
+def test_jsonl_in_place_and_interrupt(tmp_path: Path):
+    src = tmp_path / "c.jsonl"
+    make_corpus(src, 50)
+    original = src.read_bytes()
+    assert cli("clean", "--jsonl", src, "--in-place").returncode == 1  # malformed lines
+    assert (tmp_path / "c.jsonl.bak").read_bytes() == original
+    assert json.loads(src.read_bytes().split(b"\n")[1])["text"] == newsclean.clean(MOJI)
+
+    big = tmp_path / "big.jsonl"
+    with open(big, "w", encoding="utf-8") as fh:
+        for i in range(400):
+            fh.write(json.dumps({"id": i, "text": MOJI * 200}) + "\n")
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "newsclean", "clean", "--jsonl", big,
+                             "-o", out, "-j", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    if proc.returncode == 0:
+        pytest.skip("the run finished before the interrupt arrived")
+    assert proc.returncode == 130
+    assert "big.jsonl: interrupted; output not written" in stderr.decode()
+    assert not (out / "big.jsonl").exists() and no_temp_files(tmp_path)

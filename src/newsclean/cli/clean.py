@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
         if o.diff:
             sys.stdout.write(o.diff if o.diff.endswith("\n") else o.diff + "\n")
             sys.stdout.flush()
-        if args.dry_run and o.changed_documents:
+        if args.dry_run and o.changed_documents and not o.partial:
             would_change.append(o.path)
             session.say(f"would change {o.path} ({o.edits} edit(s), {o.flags} flag(s))")
 

@@ -6,12 +6,13 @@ import argparse
 import json
 import sys
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterator
 
 from .discover import Plan, UsageError
 from .documents import Outcome, Settings, Task
 from .progress import Progress
-from .runner import Interrupt, default_jobs, run
+from .corpus import JsonlFile, copy_long_record, jsonl_units
+from .runner import Interrupt, Unit, batches, default_jobs, run
 from .writers import AtomicFile
 
 DEFAULT_MAX_BYTES = 32_000_000
@@ -123,6 +124,11 @@ class Session:
 
     def execute(self, plan: Plan, settings: Settings,
                 on_outcome: Callable[[Task, Outcome], None]) -> Totals:
+        """Process the plan's tasks; ``on_outcome`` sees every outcome, in input order.
+
+        For JSONL inputs it sees each batch of records (``partial``) as it is done, then
+        the file's outcome with its totals.
+        """
         t = self.totals
         for path in plan.missing:
             t.fail(path, "no such file or directory", "missing")
@@ -137,18 +143,64 @@ class Session:
                                  enabled=interactive and bool(tasks))
         if self.args.report:
             self.report = AtomicFile(self.args.report)
+        opened: list[JsonlFile] = []
 
-        def handle(task: Task, o: Outcome) -> None:
+        def write_records(o: Outcome) -> None:
+            if self.report is None:
+                return
+            for rec in o.records:
+                self.report.write(json.dumps(rec, ensure_ascii=False).encode() + b"\n")
+            if o.status == "error" and not o.records and not o.partial:
+                rec = {"path": o.path, "status": "error", "error": o.error,
+                       "error_kind": o.error_kind}
+                self.report.write(json.dumps(rec, ensure_ascii=False).encode() + b"\n")
+
+        def file_done(task: Task, o: Outcome) -> None:
             self._account(o)
             on_outcome(task, o)
-            if self.report is not None:
-                for rec in o.records:
-                    self.report.write(json.dumps(rec, ensure_ascii=False).encode() + b"\n")
-                if o.status == "error" and not o.records:
-                    rec = {"path": o.path, "status": "error", "error": o.error,
-                           "error_kind": o.error_kind}
-                    self.report.write(json.dumps(rec, ensure_ascii=False).encode() + b"\n")
-            self.progress.advance(1, o.size)
+            write_records(o)
+            self.progress.advance(1, 0 if settings.jsonl else o.size)
+
+        def batch_done(f: JsonlFile, part: Outcome) -> None:
+            f.add(part)
+            for note in part.notes:
+                self.error(f"newsclean: {part.path}: {note}")
+            on_outcome(f.task, part)
+            write_records(part)
+            self.progress.advance(0, part.size)
+
+        def handle(unit: Unit, result) -> None:
+            if unit.kind == "files":
+                for task, o in zip(unit.payload, result):
+                    if o is not None:
+                        file_done(task, o)
+                return
+            if unit.kind == "lines":
+                f: JsonlFile = unit.ctx
+                if result is None:  # kept from starting by an interrupt
+                    f.interrupted = True
+                    return
+                if result.status == "error":  # the worker running it died
+                    f.fail(result.error_kind or "internal", result.error or "failed")
+                    return
+                f.write(result.payload or b"")
+                result.payload = None
+                batch_done(f, result)
+                return
+            step, f = unit.payload[0], unit.payload[1]
+            if step == "long":
+                _, _, lineno, spool, size = unit.payload
+                batch_done(f, copy_long_record(f, lineno, spool, size))
+            elif step == "end" and not f.interrupted:
+                file_done(f.task, f.finish())
+
+        def units() -> Iterator[Unit]:
+            if settings.jsonl:
+                for task in tasks:
+                    yield from jsonl_units(task, settings, opened)
+            else:
+                for batch in batches(tasks):
+                    yield Unit("files", batch)
 
         def on_first_interrupt() -> None:
             self.error("newsclean: interrupted; finishing the documents in progress "
@@ -156,9 +208,12 @@ class Session:
 
         try:
             with Interrupt(on_first_interrupt) as interrupt:
-                t.not_started = run(tasks, settings, self.args.jobs, handle, interrupt)
+                run(units(), settings, self.args.jobs, handle, interrupt)
                 t.interrupted = interrupt.requested
         except KeyboardInterrupt:
+            for f in opened:
+                if not f.finished:
+                    f.abandon()
             if self.report is not None:
                 self.report.discard()
             self.progress.clear()
@@ -166,6 +221,11 @@ class Session:
             self.error(f"newsclean: aborted after {t.files} of {len(tasks)} file(s); "
                        f"{t.written} output(s) complete, no partial files left")
             raise
+        for f in opened:
+            if not f.finished:  # cut off by the interrupt: its output is dropped
+                f.abandon()
+                self.error(f"newsclean: {f.task.display}: interrupted; output not written")
+        t.not_started = len(tasks) - t.files
         if self.report is not None:
             for path in plan.missing:
                 self.report.write(json.dumps({"path": path, "status": "error",
@@ -189,10 +249,7 @@ class Session:
             t.fail(o.path, o.error or "failed", o.error_kind or "error")
             self.error(f"newsclean: {o.path}: {o.error}")
         for note in o.notes:
-            if note.startswith("line ") and o.failed_records:
-                self.error(f"newsclean: {o.path}: {note}")
-            else:
-                self.say(f"newsclean: {o.path}: {note}")
+            self.say(f"newsclean: {o.path}: {note}")
         if o.failed_records:
             t.fail(o.path, f"{o.failed_records} bad record(s)", "bad-record")
 

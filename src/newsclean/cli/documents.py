@@ -1,27 +1,26 @@
-"""Process one input: read it, run ``analyze``, write the output, describe what happened.
+"""What a worker does: clean a plain-text file, or a batch of JSONL lines.
 
-This is what a worker process does with each task. It never raises for a bad document:
-every problem becomes an :class:`Outcome` with ``status="error"``, so one failure never
-stops the batch. Plain-text files are read whole (up to ``--max-bytes``); JSONL files are
-streamed record by record, so a large corpus never sits in memory.
+Nothing here raises for a bad document: every problem becomes an :class:`Outcome` with
+``status="error"`` (or a bad-record note), so one failure never stops the batch.
+Plain-text files are read whole (up to ``--max-bytes``), cleaned and written by the worker.
+JSONL files are read and written by the main process (see :mod:`.corpus`), which hands
+batches of lines to the workers, so one large corpus is cleaned on every core and never
+sits in memory.
 """
 
 from __future__ import annotations
 
 import difflib
 import json
-import os
-import shutil
 import sys
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from typing import Any
 
 from .. import analyze
 from .findings import findings_for
 from .jsonl import add_field, replace_value, value_span
-from .readers import (InputError, check_regular, decode, read_jsonl_lines, read_limited,
-                      restore_newlines)
-from .writers import AtomicFile, atomic_write, replace_in_place
+from .readers import InputError, decode, read_limited, restore_newlines
+from .writers import atomic_write, replace_in_place
 
 
 @dataclass(frozen=True)
@@ -78,6 +77,8 @@ class Outcome:
     findings: list[dict[str, Any]] = field(default_factory=list)  # check findings
     diff: str | None = None
     stdout: bytes | None = None    # cleaned output when the target is stdout
+    payload: bytes | None = None   # JSONL: the batch's output lines
+    partial: bool = False          # JSONL: one batch of a file, not the whole file
 
     @property
     def failed(self) -> bool:
@@ -88,17 +89,10 @@ def process(task: Task, settings: Settings) -> Outcome:
     """Process one task; never raises (except on interrupt)."""
     out = Outcome(path=task.display, output=task.out, size=task.size)
     try:
-        if settings.jsonl:
-            if task.src == "-":
-                _process_jsonl(sys.stdin.buffer, task, settings, out)
-            else:
-                with open_input(task.src) as fh:
-                    _process_jsonl(fh, task, settings, out)
-        else:
-            data = _read_stdin(settings.max_bytes) if task.src == "-" else \
-                read_limited(task.src, settings.max_bytes)
-            out.size = len(data)
-            _process_text(data, task, settings, out)
+        data = _read_stdin(settings.max_bytes) if task.src == "-" else \
+            read_limited(task.src, settings.max_bytes)
+        out.size = len(data)
+        _process_text(data, task, settings, out)
     except InputError as exc:
         _fail(out, exc.kind, str(exc))
     except OSError as exc:
@@ -119,23 +113,6 @@ def _fail(out: Outcome, kind: str, message: str) -> None:
     out.status, out.error_kind, out.error = "error", kind, message
     out.written = False
     out.stdout = None
-
-
-class open_input:
-    """Open a file for binary reading, refusing what :func:`check_regular` refuses."""
-
-    def __init__(self, path: str) -> None:
-        check_regular(path)  # no size limit: JSONL is streamed
-        try:
-            self.fh = open(path, "rb")
-        except OSError as exc:
-            raise InputError("unreadable", f"cannot read: {exc.strerror}") from None
-
-    def __enter__(self) -> BinaryIO:
-        return self.fh
-
-    def __exit__(self, *exc: object) -> None:
-        self.fh.close()
 
 
 # -- plain text ------------------------------------------------------------------------
@@ -221,67 +198,36 @@ def _record(path: str, out: Outcome, result, line: int | None = None,
 # -- JSON Lines ------------------------------------------------------------------------
 
 
-def _process_jsonl(fh: BinaryIO, task: Task, s: Settings, out: Outcome) -> None:
-    """Clean the text field of every record; copy malformed lines through unchanged."""
-    out.encoding = "utf-8"
-    if task.out == "-":
-        # Only ever in the main process (stdin, or one file without -o): stream it.
-        _jsonl_lines(fh, sys.stdout.buffer, task, s, out)
-        sys.stdout.buffer.flush()
-    elif s.write and s.in_place:
-        st = os.stat(task.src)
-        sink = AtomicFile(task.src, mode=st.st_mode & 0o7777)
-        try:
-            _jsonl_lines(fh, sink, task, s, out)
-            if out.changed_documents:
-                # As in replace_in_place: the backup is complete before the original goes.
-                if s.backup_suffix:
-                    out.backup = task.src + s.backup_suffix
-                    with AtomicFile(out.backup, mode=st.st_mode & 0o7777) as b, \
-                            open(task.src, "rb") as src:
-                        shutil.copyfileobj(src, b.fh)
-                    shutil.copystat(task.src, out.backup)
-                sink.commit()
-                out.written = True
-        finally:
-            sink.discard()  # no-op after commit
-    elif s.write and task.out is not None:
-        with AtomicFile(task.out) as sink:
-            _jsonl_lines(fh, sink, task, s, out)
-        out.written = True
-    else:
-        _jsonl_lines(fh, None, task, s, out)
-    if out.status != "error":
-        out.status = "changed" if out.changed_documents else (
-            "empty" if out.documents == 0 and out.failed_records == 0 else "unchanged")
-        if out.status == "empty":
-            out.notes.append("no records")
+@dataclass(frozen=True)
+class LineBatch:
+    """Consecutive lines of one JSONL input, with their line numbers."""
+
+    path: str
+    output: str | None
+    lines: list[tuple[int, bytes]]
 
 
-def _jsonl_lines(fh: BinaryIO, sink, task: Task, s: Settings, out: Outcome) -> None:
+def process_lines(batch: LineBatch, s: Settings) -> Outcome:
+    """Clean the text field of each record; malformed lines are copied through unchanged.
+
+    The output lines are in ``payload``; records, findings and bad-record notes are those
+    of this batch only (``partial``).
+    """
+    out = Outcome(path=batch.path, output=batch.output, partial=True)
+    task = Task(batch.path, batch.output, batch.path)
+    chunks: list[bytes] = []
     diffs: list[str] = []
-    first = True
-    for lineno, line, too_long in read_jsonl_lines(fh, s.max_bytes):
-        if too_long:
-            size = 0
-            for piece in line:
-                size += len(piece)
-                if sink is not None:
-                    sink.write(piece)
-            out.size += size
-            _record_error(task, s, out, lineno,
-                          f"record of {size} bytes is over the --max-bytes limit; "
-                          "copied unchanged")
-            continue
+    for lineno, line in batch.lines:
         out.size += len(line)
-        if first and line.startswith(b"\xef\xbb\xbf"):
-            line = line[3:]  # a UTF-8 BOM before the first record
-        first = False
-        new_line = _jsonl_record(line, lineno, task, s, out, diffs)
-        if sink is not None:
-            sink.write(new_line)
-    if diffs:
-        out.diff = "".join(diffs)
+        try:
+            chunks.append(_jsonl_record(line, lineno, task, s, out, diffs))
+        except Exception as exc:  # a bug costs one record, not the batch
+            _record_error(task, s, out, lineno, f"internal error: {type(exc).__name__}: "
+                                                f"{exc}; copied unchanged")
+            chunks.append(line)
+    out.payload = b"".join(chunks)
+    out.diff = "".join(diffs) or None
+    return out
 
 
 def _record_error(task: Task, s: Settings, out: Outcome, lineno: int, message: str) -> None:

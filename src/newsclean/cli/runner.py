@@ -1,9 +1,10 @@
-"""Run tasks in a process pool, hand back their outcomes in input order, stop cleanly.
+"""Run units of work in a process pool, hand back their results in order, stop cleanly.
 
-Work is grouped into batches of whole files (about 1 MB or 64 files each), at most two
-batches per worker are in flight (so memory stays bounded however many files there are),
-and outcomes are handed back in input order: the output, the report and the messages of a
-run with ``--jobs 2`` are exactly those of ``--jobs 1``.
+A :class:`Unit` is a batch of whole plain-text files (about 1 MB or 64 files), a batch of
+JSONL lines, or a step the main process does itself (``local``). Units are pulled lazily
+from the caller's iterator, at most two per worker are in flight (so memory stays bounded
+however large the input), and results are handed back in input order: the output, report
+and messages of ``--jobs 2`` are exactly those of ``--jobs 1``.
 
 Ctrl-C: the first interrupt stops new work, lets the documents in progress finish (their
 writes are atomic) and returns, so the caller can say what was done; a second one aborts at
@@ -13,18 +14,31 @@ pool's SIGTERM into ``SystemExit``, which discards their temporary files on the 
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import signal
 import sys
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
-from typing import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from .documents import Outcome, Settings, Task, process
+from .documents import Outcome, Settings, Task, process, process_lines
 
 BATCH_BYTES = 1_000_000
 BATCH_FILES = 64
+
+
+@dataclass
+class Unit:
+    """``kind`` is ``files`` (payload: list of Task), ``lines`` (payload: LineBatch) or
+    ``local`` (payload: anything; handled by the main process, in order). ``ctx`` stays in
+    the main process."""
+
+    kind: str
+    payload: Any
+    ctx: Any = None
 
 
 def default_jobs() -> int:
@@ -69,6 +83,9 @@ class Interrupt:
         if self._old is not None:
             signal.signal(signal.SIGINT, self._old)
 
+    def is_set(self) -> bool:  # quacks like an Event for in-process runs
+        return self.requested
+
     def attach(self, event) -> None:
         self._event = event
         if self.requested:
@@ -87,7 +104,7 @@ class Interrupt:
 # -- worker side -----------------------------------------------------------------------
 
 _worker_settings: Settings | None = None
-_worker_stop = None
+_worker_stop: Any = None
 
 
 def _init_worker(settings: Settings, stop) -> None:
@@ -101,44 +118,63 @@ def _exit_on_term(signum, frame) -> None:
     raise SystemExit(128 + signum)
 
 
-def _run_batch(batch: list[Task]) -> list[Outcome | None]:
-    assert _worker_settings is not None
+def _work(kind: str, payload: Any) -> Any:
+    """Do one unit; ``None`` (or ``None`` per file) for what an interrupt kept from starting."""
+    settings = _worker_settings
+    assert settings is not None
+    stopped = _worker_stop is not None and _worker_stop.is_set()
+    if kind == "lines":
+        return None if stopped else process_lines(payload, settings)
     out: list[Outcome | None] = []
+    for task in payload:
+        if _worker_stop is not None and _worker_stop.is_set():
+            out.append(None)
+        else:
+            out.append(process(task, settings))
+    return out
+
+
+def _work_in_pool(kind: str, payload: Any) -> Any:
     try:
-        for task in batch:
-            if _worker_stop is not None and _worker_stop.is_set():
-                out.append(None)  # not started: the run was interrupted
-            else:
-                out.append(process(task, _worker_settings))
+        return _work(kind, payload)
     except SystemExit as exc:
         # SIGTERM from an abort: unwinding to here has discarded any temporary file. The
         # executor would catch SystemExit and keep the worker alive, so leave now.
         os._exit(exc.code if isinstance(exc.code, int) else 1)
-    return out
 
 
 # -- parent side -----------------------------------------------------------------------
 
 
-def run(tasks: Sequence[Task], settings: Settings, jobs: int,
-        handle: Callable[[Task, Outcome], None], interrupt: Interrupt) -> int:
-    """Process ``tasks`` and call ``handle`` with each outcome, in order.
+def run(units: Iterable[Unit], settings: Settings, jobs: int,
+        handle: Callable[[Unit, Any], None], interrupt: Interrupt) -> None:
+    """Do ``units`` and call ``handle(unit, result)`` for each, in order.
 
-    Returns the number of tasks not started because of an interrupt. A second interrupt
-    raises ``KeyboardInterrupt`` after stopping the workers.
+    Stops pulling units once an interrupt is requested. A second interrupt raises
+    ``KeyboardInterrupt`` after stopping the workers.
     """
-    groups = list(batches(tasks))
-    if jobs <= 1 or len(groups) <= 1:
-        for i, task in enumerate(tasks):
+    it = iter(units)
+    head: list[Unit] = []
+    if jobs > 1:
+        # A pool costs a fork per worker: only worth it with two units of work or more.
+        for unit in it:
+            head.append(unit)
+            if sum(u.kind != "local" for u in head) >= 2:
+                break
+    stream = itertools.chain(head, it)
+    if jobs <= 1 or sum(u.kind != "local" for u in head) < 2:
+        global _worker_settings, _worker_stop
+        _worker_settings, _worker_stop = settings, interrupt
+        for unit in stream:
             if interrupt.requested:
-                return len(tasks) - i
-            handle(task, process(task, settings))
-        return 0
-    return _run_pool(groups, settings, min(jobs, len(groups)), handle, interrupt)
+                break
+            handle(unit, None if unit.kind == "local" else _work(unit.kind, unit.payload))
+        return
+    _run_pool(stream, settings, jobs, handle, interrupt)
 
 
-def _run_pool(groups: Iterable[list[Task]], settings: Settings, jobs: int,
-              handle: Callable[[Task, Outcome], None], interrupt: Interrupt) -> int:
+def _run_pool(units: Iterator[Unit], settings: Settings, jobs: int,
+              handle: Callable[[Unit, Any], None], interrupt: Interrupt) -> None:
     methods = multiprocessing.get_all_start_methods()
     # fork: workers start at once and inherit the loaded passes and resources.
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
@@ -146,41 +182,48 @@ def _run_pool(groups: Iterable[list[Task]], settings: Settings, jobs: int,
         _warm_up(settings)
     stop = ctx.Event()
     interrupt.attach(stop)
-    not_started = 0
     pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker,
                                initargs=(settings, stop))
     try:
         pending: deque = deque()
-        it = iter(groups)
+        in_flight = 0
         while True:
-            while not interrupt.requested and len(pending) < 2 * jobs:
-                group = next(it, None)
-                if group is None:
+            while not interrupt.requested and in_flight < 2 * jobs:
+                unit = next(units, None)
+                if unit is None:
                     break
-                pending.append((group, pool.submit(_run_batch, group)))
+                if unit.kind == "local":
+                    pending.append((unit, None))
+                else:
+                    pending.append((unit, pool.submit(_work_in_pool, unit.kind, unit.payload)))
+                    in_flight += 1
             if not pending:
                 break
-            group, fut = pending.popleft()
+            unit, fut = pending.popleft()
+            if fut is None:
+                handle(unit, None)
+                continue
+            in_flight -= 1
             try:
-                outcomes = fut.result()
+                result = fut.result()
             except Exception as exc:  # a worker died (killed, out of memory...)
-                outcomes = [Outcome(path=t.display, output=t.out, size=t.size,
-                                    status="error", error_kind="internal",
-                                    error=f"worker failed: {type(exc).__name__}: {exc}")
-                            for t in group]
-            for task, outcome in zip(group, outcomes):
-                if outcome is None:
-                    not_started += 1
-                else:
-                    handle(task, outcome)
-        for group in it:
-            not_started += len(group)
+                result = _worker_failed(unit, exc)
+            handle(unit, result)
     except KeyboardInterrupt:
         _terminate(pool)
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-    return not_started
+
+
+def _worker_failed(unit: Unit, exc: BaseException) -> Any:
+    message = f"worker failed: {type(exc).__name__}: {exc}"
+    if unit.kind == "lines":
+        b = unit.payload
+        return Outcome(path=b.path, output=b.output, partial=True, status="error",
+                       error_kind="internal", error=message)
+    return [Outcome(path=t.display, output=t.out, size=t.size, status="error",
+                    error_kind="internal", error=message) for t in unit.payload]
 
 
 def _warm_up(settings: Settings) -> None:
@@ -202,12 +245,12 @@ def _terminate(pool: ProcessPoolExecutor) -> None:
     terminate = getattr(pool, "terminate_workers", None)
     if terminate is not None:  # pragma: no cover - Python 3.14+
         terminate()
-        return
-    for proc in list(getattr(pool, "_processes", {}).values()):
-        try:
-            proc.terminate()
-        except Exception:  # pragma: no cover
-            pass
-    for proc in list(getattr(pool, "_processes", {}).values()):
-        proc.join(5)
+    else:
+        for proc in list(getattr(pool, "_processes", {}).values()):
+            try:
+                proc.terminate()
+            except Exception:  # pragma: no cover
+                pass
+        for proc in list(getattr(pool, "_processes", {}).values()):
+            proc.join(5)
     print("newsclean: aborted", file=sys.stderr)
