@@ -9,12 +9,14 @@ that both runs wrote byte-identical trees.
 
     python benchmarks/bench_cli_parallel.py                # ~25 MB, 3 rounds
     python benchmarks/bench_cli_parallel.py --mb 10 --rounds 5
+    python benchmarks/bench_cli_parallel.py --jsonl        # one JSONL corpus file instead
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import resource
 import shutil
@@ -49,6 +51,23 @@ def make_tree(root: Path, mb: float) -> tuple[int, int]:
     return files, total
 
 
+def make_jsonl(path: Path, mb: float) -> tuple[int, int]:
+    """One JSONL corpus file of about ``mb`` MB (the same documents, as records)."""
+    docs = news_documents()
+    total = n = 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as fh:
+        while total < mb * 1e6:
+            text = docs[n % len(docs)]
+            if n % 7 == 3:
+                text = text.replace("\u2019", "\u00e2\u20ac\u2122", 3)
+            line = json.dumps({"id": n, "text": text}, ensure_ascii=False).encode() + b"\n"
+            fh.write(line)
+            total += len(line)
+            n += 1
+    return n, total
+
+
 def tree_digest(root: Path) -> str:
     h = hashlib.sha256()
     for p in sorted(root.rglob("*")):
@@ -57,12 +76,12 @@ def tree_digest(root: Path) -> str:
     return h.hexdigest()
 
 
-def run(src: Path, out: Path, jobs: int) -> tuple[float, float]:
+def run(src: Path, out: Path, jobs: int, extra: tuple[str, ...] = ()) -> tuple[float, float]:
     """Wall-clock seconds and CPU seconds (user + system, all processes) of one run."""
     shutil.rmtree(out, ignore_errors=True)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     cmd = [sys.executable, "-m", "newsclean", "clean", str(src), "-o", str(out), "-q",
-           "--jobs", str(jobs)]
+           "--jobs", str(jobs), *extra]
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True)
     elapsed = time.perf_counter() - t0
@@ -77,6 +96,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mb", type=float, default=25.0, help="size of the directory (MB)")
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--jsonl", action="store_true",
+                    help="time one JSONL corpus file instead of a directory of stories")
     ap.add_argument("--dir", default="/dev/shm" if os.path.isdir("/dev/shm") else None,
                     help="where to build the trees (default /dev/shm, a RAM disk: on this "
                          "machine's disk, creating files costs ~0.5 ms each and does not "
@@ -84,17 +105,24 @@ def main() -> None:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench_cli_", dir=args.dir) as tmp:
         tmp = Path(tmp)
-        files, size = make_tree(tmp / "in", args.mb)
-        print(f"tree in {tmp}: {files} files, {size / 1e6:.1f} MB; cores available: "
+        if args.jsonl:
+            files, size = make_jsonl(tmp / "in" / "corpus.jsonl", args.mb)
+            extra: tuple[str, ...] = ("--jsonl",)
+            what = "one JSONL file of"
+        else:
+            files, size = make_tree(tmp / "in", args.mb)
+            extra = ()
+            what = "tree of"
+        print(f"{what} {files} documents in {tmp}, {size / 1e6:.1f} MB; cores available: "
               f"{len(os.sched_getaffinity(0))}")
         load_before = os.getloadavg()
         times: dict[int, list[float]] = {1: [], 2: []}
         cpus: dict[int, list[float]] = {1: [], 2: []}
         digests: dict[int, str] = {}
-        run(tmp / "in", tmp / "warm", 1)  # page cache, .pyc files
+        run(tmp / "in", tmp / "warm", 1, extra)  # page cache, .pyc files
         for r in range(args.rounds):
             for jobs in ((1, 2) if r % 2 == 0 else (2, 1)):
-                wall, cpu = run(tmp / "in", tmp / f"out{jobs}", jobs)
+                wall, cpu = run(tmp / "in", tmp / f"out{jobs}", jobs, extra)
                 times[jobs].append(wall)
                 cpus[jobs].append(cpu)
                 digests[jobs] = tree_digest(tmp / f"out{jobs}")
