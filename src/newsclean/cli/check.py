@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from .common import Session, add_input_args, stdin_task
+from .common import Session, add_input_args, check_input_args, stdin_task
 from .discover import Plan, plan
 from .documents import Outcome, Settings, Task
 from .findings import LEVELS, format_text, level_rank
@@ -44,6 +44,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     options = build_options(args)
+    check_input_args(args)
     globs = args.glob or (["*.jsonl"] if args.jsonl else ["*.txt"])
     if stdin_task(args.sources):
         task_plan = Plan(tasks=[Task("-", None, "<stdin>")])

@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from .common import Session, add_input_args, stdin_task
+from .common import Session, add_input_args, check_input_args, stdin_task
 from .discover import Plan, UsageError, plan
 from .documents import Outcome, Settings, Task
 from .options import add_library_args, build_options
@@ -58,6 +58,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     options = build_options(args)
+    check_input_args(args)
     from_stdin = stdin_task(args.sources)
     writing = not (args.diff or args.dry_run)
     if args.in_place and args.output:

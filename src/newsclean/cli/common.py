@@ -69,6 +69,17 @@ def add_input_args(p: argparse.ArgumentParser) -> None:
                    help="no progress bar, notes or summary on stderr (errors still shown)")
 
 
+def check_input_args(args: argparse.Namespace) -> None:
+    """Problems with the input flags that should stop the run before it starts."""
+    if args.encoding:
+        import codecs
+
+        try:
+            codecs.lookup(args.encoding)
+        except LookupError:
+            raise UsageError(f"--encoding {args.encoding}: unknown encoding") from None
+
+
 def stdin_task(sources: list[str]) -> bool:
     if "-" in sources:
         if len(sources) > 1:
@@ -210,16 +221,18 @@ class Session:
             with Interrupt(on_first_interrupt) as interrupt:
                 run(units(), settings, self.args.jobs, handle, interrupt)
                 t.interrupted = interrupt.requested
-        except KeyboardInterrupt:
+        except BaseException as exc:
+            # An abort (second Ctrl-C), a closed stdout, a bug: drop what is unfinished.
             for f in opened:
                 if not f.finished:
                     f.abandon()
             if self.report is not None:
                 self.report.discard()
             self.progress.clear()
-            t.interrupted = True
-            self.error(f"newsclean: aborted after {t.files} of {len(tasks)} file(s); "
-                       f"{t.written} output(s) complete, no partial files left")
+            if isinstance(exc, KeyboardInterrupt):
+                t.interrupted = True
+                self.error(f"newsclean: aborted after {t.files} of {len(tasks)} file(s); "
+                           f"{t.written} output(s) complete, no partial files left")
             raise
         for f in opened:
             if not f.finished:  # cut off by the interrupt: its output is dropped
