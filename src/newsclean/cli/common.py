@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
@@ -214,8 +215,11 @@ class Session:
                     yield Unit("files", batch)
 
         def on_first_interrupt() -> None:
-            self.error("newsclean: interrupted; finishing the documents in progress "
-                       "(Ctrl-C again to abort)")
+            # Called from the signal handler: print() could land inside another write to
+            # the same buffered stream (RuntimeError: reentrant call), os.write cannot.
+            wipe = "\r\x1b[K" if self.progress is not None and self.progress.enabled else ""
+            os.write(2, (wipe + "newsclean: interrupted; finishing the documents in "
+                         "progress (Ctrl-C again to abort)\n").encode())
 
         try:
             with Interrupt(on_first_interrupt) as interrupt:

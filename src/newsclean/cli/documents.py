@@ -80,10 +80,6 @@ class Outcome:
     payload: bytes | None = None   # JSONL: the batch's output lines
     partial: bool = False          # JSONL: one batch of a file, not the whole file
 
-    @property
-    def failed(self) -> bool:
-        return self.status == "error" or self.failed_records > 0
-
 
 def process(task: Task, settings: Settings) -> Outcome:
     """Process one task; never raises (except on interrupt)."""

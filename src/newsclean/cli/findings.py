@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_right
-from typing import Any, Iterable
+from typing import Any
 
 LEVELS = ("info", "warning", "error")
 
@@ -102,9 +102,3 @@ def format_text(f: dict[str, Any]) -> str:
         msg += " (suggestion: " + (_quote(sugg) if sugg else "delete") + ")"
     return f"{f['path']}:{f['line']}:{f['col']}: {f['level']}: {f['kind']}: {msg}"
 
-
-def count_levels(findings: Iterable[dict[str, Any]]) -> dict[str, int]:
-    counts = dict.fromkeys(LEVELS, 0)
-    for f in findings:
-        counts[f["level"]] = counts.get(f["level"], 0) + 1
-    return counts
