@@ -128,7 +128,10 @@ def _process_text(data: bytes, task: Task, s: Settings, out: Outcome) -> None:
     dec = decode(data, s.encoding)
     out.documents = 1
     out.encoding, out.guessed, out.newline = dec.encoding, dec.guessed, dec.newline
-    if dec.guessed:
+    if dec.encoding == "utf-8+cp1252":
+        out.notes.append("UTF-8 with stray bytes that are not; read those as cp1252 "
+                         "(guessed)")
+    elif dec.guessed:
         out.notes.append(f"not UTF-8; read as {dec.encoding} (guessed)")
     if dec.newline == "mixed":
         out.notes.append("mixed line endings; left as they are")

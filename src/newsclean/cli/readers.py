@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 from dataclasses import dataclass
 
@@ -124,14 +125,39 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         return _with_newlines(data.decode("utf-8"), "utf-8", False)
     except UnicodeDecodeError as exc:
         utf8_error = f"{exc.reason} at byte {exc.start}"
+    # Scraped copy is often UTF-8 with a few stray Windows-1252 bytes pasted in (a curly
+    # quote, an accented name). Reading the whole file as cp1252 would turn every good
+    # UTF-8 character into mojibake, so when valid multi-byte sequences outnumber the
+    # invalid bytes, only the invalid bytes are read as cp1252.
+    replaced = data.decode("utf-8", "replace")
+    good = len(_NON_ASCII_GOOD.findall(replaced))
+    if good and good >= replaced.count("\ufffd"):
+        return _with_newlines(data.decode("utf-8", _MIXED), "utf-8+cp1252", True)
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data, cp_isolation=_LEGACY).best()
+    # threshold: how much "mess" to accept. The default (0.2) refuses short accented copy
+    # such as "Le café à côté" (0.36); Cyrillic, CJK and random bytes read as cp1252 are
+    # refused at any threshold, so a looser one costs nothing there.
+    best = from_bytes(data, cp_isolation=_LEGACY, threshold=0.5).best()
     if best is None:
         raise InputError("undecodable", f"not UTF-8 ({utf8_error}) and not plausible "
                                         "Windows-1252/Latin-1 text; give --encoding")
     codec = codecs.lookup(best.encoding).name
     return _with_newlines(data.decode(codec), codec, True)
+
+
+_NON_ASCII_GOOD = re.compile("[^\x00-\x7f\ufffd]")
+_MIXED = "newsclean-stray-cp1252"
+
+
+def _stray_bytes_as_cp1252(exc: UnicodeError) -> tuple[str, int]:
+    assert isinstance(exc, UnicodeDecodeError)
+    bad = exc.object[exc.start:exc.end]
+    # The five bytes cp1252 leaves undefined are read as Latin-1 (C1 controls).
+    return "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in bad), exc.end
+
+
+codecs.register_error(_MIXED, _stray_bytes_as_cp1252)
 
 
 def _with_newlines(text: str, encoding: str, guessed: bool) -> Decoded:
