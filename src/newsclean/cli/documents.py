@@ -145,12 +145,30 @@ def _process_text(data: bytes, task: Task, s: Settings, out: Outcome) -> None:
     if s.findings:
         out.findings.extend(findings_for(task.display, dec.text, result))
     if s.diff and changed:
-        out.diff = "".join(difflib.unified_diff(
-            dec.text.splitlines(keepends=True), result.text.splitlines(keepends=True),
-            fromfile="a/" + task.display, tofile="b/" + task.display))
+        out.diff = unified_diff(dec.text, result.text, "a/" + task.display,
+                                "b/" + task.display)
     if s.write:
         _emit(restore_newlines(result.text, dec.newline).encode("utf-8"), task, s, out,
               original=data)
+
+
+def unified_diff(before: str, after: str, fromfile: str, tofile: str) -> str:
+    """A unified diff, marking a last line without a newline the way ``diff`` does.
+
+    >>> print(unified_diff("an apple", "a apple", "a/x", "b/x"), end="")
+    --- a/x
+    +++ b/x
+    @@ -1 +1 @@
+    -an apple
+    \\ No newline at end of file
+    +a apple
+    \\ No newline at end of file
+    """
+    out = []
+    for line in difflib.unified_diff(before.splitlines(keepends=True),
+                                     after.splitlines(keepends=True), fromfile, tofile):
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
 
 
 def _emit(payload: bytes, task: Task, s: Settings, out: Outcome,
@@ -276,9 +294,8 @@ def _jsonl_record(line: bytes, lineno: int, task: Task, s: Settings, out: Outcom
     if s.findings:
         out.findings.extend(findings_for(task.display, text, result, record_line=lineno))
     if s.diff and changed:
-        diffs.append("".join(difflib.unified_diff(
-            text.splitlines(keepends=True), result.text.splitlines(keepends=True),
-            fromfile=f"a/{task.display}:{lineno}", tofile=f"b/{task.display}:{lineno}")))
+        diffs.append(unified_diff(text, result.text, f"a/{task.display}:{lineno}",
+                                  f"b/{task.display}:{lineno}"))
     if not changed and not s.annotate:
         return line  # byte for byte: other fields keep even their formatting
     # Splice rather than re-serialise: every other field keeps its exact bytes.

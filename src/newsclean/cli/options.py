@@ -37,7 +37,8 @@ def add_library_args(parser: argparse.ArgumentParser) -> None:
         "cleaning options (the library's options; see also --config)")
     g.add_argument("--config", metavar="FILE",
                    help="TOML file of library options (top-level keys or a [newsclean] "
-                        "table, e.g. skip = [\"fix_quotes\"]); flags win over it")
+                        "table, e.g. skip = [\"fix_quotes\"]); flags win over it; "
+                        "file paths in it are relative to the current directory")
     g.add_argument("--skip", metavar="PASS", action="append", type=_names, dest="lib_skip",
                    help="leave out this pass (repeatable, or comma-separated)")
     g.add_argument("--only", metavar="PASS", action="append", type=_names,
