@@ -9,10 +9,10 @@ import sys
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
+from .corpus import JsonlFile, copy_long_record, jsonl_units
 from .discover import Plan, UsageError
 from .documents import Outcome, Settings, Task
 from .progress import Progress
-from .corpus import JsonlFile, copy_long_record, jsonl_units
 from .runner import Interrupt, Unit, batches, default_jobs, run
 from .writers import AtomicFile
 
@@ -150,6 +150,9 @@ class Session:
             self.say(f"newsclean: --resume: {len(plan.up_to_date)} output(s) already up to "
                      "date, skipped")
         tasks = plan.tasks
+        if not tasks and not plan.missing and not plan.up_to_date:
+            globs = " ".join(self.args.glob or (["*.jsonl"] if settings.jsonl else ["*.txt"]))
+            self.say(f"newsclean: no input files (nothing matches {globs}; see --glob)")
         interactive = sys.stderr.isatty() and not self.args.quiet
         self.progress = Progress(len(tasks), sum(x.size for x in tasks),
                                  enabled=interactive and bool(tasks))
