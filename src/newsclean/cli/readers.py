@@ -127,11 +127,12 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         utf8_error = f"{exc.reason} at byte {exc.start}"
     # Scraped copy is often UTF-8 with a few stray Windows-1252 bytes pasted in (a curly
     # quote, an accented name). Reading the whole file as cp1252 would turn every good
-    # UTF-8 character into mojibake, so when valid multi-byte sequences outnumber the
-    # invalid bytes, only the invalid bytes are read as cp1252.
+    # UTF-8 character into mojibake, so when there are valid multi-byte sequences (rare in
+    # real cp1252 text) and few invalid bytes next to them (random bytes have many), only
+    # the invalid bytes are read as cp1252.
     replaced = data.decode("utf-8", "replace")
     good = len(_NON_ASCII_GOOD.findall(replaced))
-    if good and good >= replaced.count("\ufffd"):
+    if good and replaced.count("\ufffd") <= max(8, 4 * good):
         return _with_newlines(data.decode("utf-8", _MIXED), "utf-8+cp1252", True)
     from charset_normalizer import from_bytes
 
