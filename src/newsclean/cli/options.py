@@ -70,7 +70,7 @@ def add_library_args(parser: argparse.ArgumentParser) -> None:
             g.add_argument(flag, dest=dest, metavar="VALUE", choices=list(by_text),
                            type=str, help=doc)
             parser.set_defaults(**{"_choices_" + name: by_text})
-        elif isinstance(opt.default, (tuple, list)):
+        elif isinstance(opt.default, (tuple, list, set, frozenset)):
             g.add_argument(flag, dest=dest, metavar="VALUE", action="append", help=doc)
         elif isinstance(opt.default, bool):
             g.add_argument(flag, dest=dest, action=argparse.BooleanOptionalAction,
