@@ -29,19 +29,49 @@ PLAIN = "The minister said on Tuesday that talks would resume next week.\n"
 TMP_SUFFIX = ".newsclean-tmp"
 
 
+# Most tests are about the command (files, encodings, failures, interrupts), not about
+# what the passes do, so they run one cheap pass: the full pipeline loads lexicons and
+# gazetteers that cost seconds per process. Tests given full=True run the default pipeline.
+LIGHT = ["fix_mojibake"]
+LIGHT_ARGS = ["--only", "fix_mojibake"]
+
+
 def cli(*args: str, input: bytes | None = None, cwd: Path | None = None,
-        timeout: float = 60) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "newsclean", *map(str, args)],
+        timeout: float = 120, full: bool = False) -> subprocess.CompletedProcess:
+    argv = [str(a) for a in args]
+    if not full and argv[:1] in (["clean"], ["check"]):
+        argv[1:1] = LIGHT_ARGS
+    return subprocess.run([sys.executable, "-m", "newsclean", *argv],
                           input=input, capture_output=True, cwd=cwd, timeout=timeout)
+
+
+def popen(*args: str) -> subprocess.Popen:
+    """The command (light passes) running in the background."""
+    argv = [str(a) for a in args]
+    argv[1:1] = LIGHT_ARGS
+    return subprocess.Popen([sys.executable, "-m", "newsclean", *argv],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
 def err(proc: subprocess.CompletedProcess) -> str:
     return proc.stderr.decode("utf-8", "replace")
 
 
-def expected(text: str, newline: str = "\n", **options) -> bytes:
+def lib_options(full: bool, options: dict) -> dict:
+    return options if full else {"passes": LIGHT, **options}
+
+
+def lib_clean(text: str, full: bool = False, **options) -> str:
+    return newsclean.clean(text, **lib_options(full, options))
+
+
+def lib_analyze(text: str, full: bool = False, **options):
+    return newsclean.analyze(text, **lib_options(full, options))
+
+
+def expected(text: str, newline: str = "\n", full: bool = False, **options) -> bytes:
     """What `newsclean clean` must write for a document of this (\\n) text."""
-    return newsclean.clean(text, **options).replace("\n", newline).encode("utf-8")
+    return lib_clean(text, full, **options).replace("\n", newline).encode("utf-8")
 
 
 def snapshot(root: Path, contents: bool = True) -> dict[str, tuple]:
@@ -163,12 +193,12 @@ def test_no_command_is_a_usage_error():
 def test_clean_mirrors_the_tree_and_equals_the_library(tmp_path: Path):
     src, out = tmp_path / "in", tmp_path / "out"
     make_good(src)
-    proc = cli("clean", src, "-o", out)
+    proc = cli("clean", src, "-o", out, full=True)  # the default pipeline, every pass
     assert proc.returncode == 0, err(proc)
     written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
     assert written == sorted(GOOD)  # notes.md is not *.txt
     for rel, (text, newline) in DECODED.items():
-        assert (out / rel).read_bytes() == expected(text, newline), rel
+        assert (out / rel).read_bytes() == expected(text, newline, full=True), rel
     assert proc.stdout == b""  # nothing machine-readable was asked for
     summary = err(proc).strip().splitlines()[-1]
     assert re.search(r"8 document\(s\) in 8 file\(s\), \d+ changed, \d+ edit\(s\), \d+ flag",
@@ -189,7 +219,7 @@ def test_report_has_one_line_per_document(tmp_path: Path, tree: Path):
         tmp_path / "missing.txt") else "missing": r for r in records}
     moji = by_path["moji.txt"]
     assert moji["status"] == "changed" and moji["encoding"] == "utf-8"
-    lib = newsclean.analyze(PLAIN + MOJI).to_dict()
+    lib = lib_analyze(PLAIN + MOJI).to_dict()
     assert moji["edits"] == lib["edits"] and moji["flags"] == lib["flags"]
     assert "spin_score" in moji
     assert by_path["legacy/cp1252.txt"]["encoding"] == "cp1252"
@@ -262,8 +292,9 @@ def test_a_file_without_read_permission(tmp_path: Path):
             p.chmod(0o755 if p.is_dir() else 0o644)
         (src / "secret.txt").write_text(PLAIN)
         (src / "secret.txt").chmod(0)
-        proc = subprocess.run([*prefix, sys.executable, "-m", "newsclean", "clean", str(src),
-                               "-o", str(root / "out")], capture_output=True, timeout=60)
+        proc = subprocess.run([*prefix, sys.executable, "-m", "newsclean", "clean",
+                               *LIGHT_ARGS, str(src), "-o", str(root / "out")],
+                              capture_output=True, timeout=120)
         assert proc.returncode == 1, err(proc)
         assert "secret.txt: cannot read: Permission denied" in err(proc)
         assert (root / "out" / "plain.txt").read_bytes() == expected(PLAIN)
@@ -298,9 +329,9 @@ def test_inputs_are_never_modified(tmp_path: Path, tree: Path):
 
 def test_stdin_to_stdout():
     data = (PLAIN + MOJI).replace("\n", "\r\n").encode()
-    proc = cli("clean", "-", input=data)
+    proc = cli("clean", "-", input=data, full=True)
     assert proc.returncode == 0, err(proc)
-    assert proc.stdout == expected(PLAIN + MOJI, "\r\n")
+    assert proc.stdout == expected(PLAIN + MOJI, "\r\n", full=True)
 
 
 def test_single_file_without_output_goes_to_stdout(tmp_path: Path):
@@ -317,9 +348,9 @@ def test_diff_and_dry_run_write_nothing(tmp_path: Path):
     proc = cli("clean", src, "--diff")
     assert proc.returncode == 0
     diff = proc.stdout.decode()
-    if newsclean.clean(MOJI) != MOJI:
+    if lib_clean(MOJI) != MOJI:
         assert "--- a/" in diff and "+++ b/" in diff
-        assert "-" + MOJI.rstrip("\n") in diff and "+" + newsclean.clean(MOJI).rstrip() in diff
+        assert "-" + MOJI.rstrip("\n") in diff and "+" + lib_clean(MOJI).rstrip() in diff
     proc = cli("clean", src, "--dry-run")
     assert proc.returncode == 0 and "would change" in err(proc)
     assert "nothing written" in err(proc)
@@ -334,7 +365,7 @@ def test_in_place_keeps_a_backup(tmp_path: Path):
     assert proc.returncode == 0, err(proc)
     assert (src / "moji.txt").read_bytes() == expected(PLAIN + MOJI)
     assert (src / "moji.txt.bak").read_bytes() == GOOD["moji.txt"]
-    if newsclean.clean(PLAIN) == PLAIN:  # unchanged files are not rewritten
+    if lib_clean(PLAIN) == PLAIN:  # unchanged files are not rewritten
         assert (src / "plain.txt").stat().st_mtime_ns == plain_mtime
         assert not (src / "plain.txt.bak").exists()
     src2 = tmp_path / "in2"
@@ -373,14 +404,25 @@ def test_resume_skips_up_to_date_outputs(tmp_path: Path):
 
 def test_pass_selection_and_config_file(tmp_path: Path):
     f = tmp_path / "moji.txt"
-    f.write_bytes(MOJI.encode())
-    proc = cli("clean", f, "--skip", "fix_mojibake")
-    assert proc.stdout == expected(MOJI, skip=["fix_mojibake"])
+    f.write_bytes((MOJI + "Two  spaces.\n").encode())
+    text = MOJI + "Two  spaces.\n"
+    both = ["fix_mojibake", "fix_spacing"]
+    for args, options in [
+        (["--only", "fix_spacing"], {"passes": ["fix_spacing"]}),
+        (["--only", "fix_mojibake,fix_spacing", "--skip", "fix_mojibake"],
+         {"passes": both, "skip": ["fix_mojibake"]}),
+        (["--only", "fix_mojibake", "--only", "fix_spacing"], {"passes": both}),
+    ]:
+        proc = cli("clean", f, *args, full=True)
+        assert proc.returncode == 0, err(proc)
+        assert proc.stdout == expected(text, full=True, **options), args
     cfg = tmp_path / "newsclean.toml"
-    cfg.write_text('[newsclean]\nskip = ["fix_mojibake"]\n')
-    assert cli("clean", f, "--config", cfg).stdout == expected(MOJI, skip=["fix_mojibake"])
-    proc = cli("clean", f, "--only", "fix_mojibake")
-    assert proc.stdout == expected(MOJI, passes=["fix_mojibake"])
+    cfg.write_text('[newsclean]\npasses = ["fix_mojibake", "fix_spacing"]\n'
+                   'skip = ["fix_mojibake"]\n')
+    proc = cli("clean", f, "--config", cfg, full=True)
+    assert proc.stdout == expected(text, full=True, passes=both, skip=["fix_mojibake"])
+    proc = cli("clean", f, "--config", cfg, "--skip", "fix_spacing", full=True)  # flags win
+    assert proc.stdout == expected(text, full=True, passes=both, skip=["fix_spacing"])
 
     proc = cli("clean", f, "--skip", "fix_mojibak")
     assert proc.returncode == 2 and "Did you mean 'fix_mojibake'" in err(proc)
@@ -433,13 +475,13 @@ def test_jsonl_cleans_one_field_and_keeps_the_rest(tmp_path: Path):
     given = jsonl_input().split(b"\n")
     assert len(got) == len(given)
     rec1 = json.loads(got[0])
-    assert rec1 == {"id": 1, "text": newsclean.clean(MOJI), "score": 1.5, "tag": "\u00e9"}
+    assert rec1 == {"id": 1, "text": lib_clean(MOJI), "score": 1.5, "tag": "\u00e9"}
     # Other fields keep even their spelling (1.50, \u00e9).
     assert b'"score": 1.50, "tag": "\\u00e9"' in got[0]
     assert got[2:5] == given[2:5]  # bad records and the blank line, copied unchanged
     rec5 = json.loads(got[5])
-    assert rec5["body"] == MOJI and rec5["text"] == newsclean.clean(MOJI)
-    if newsclean.clean(PLAIN) == PLAIN:
+    assert rec5["body"] == MOJI and rec5["text"] == lib_clean(MOJI)
+    if lib_clean(PLAIN) == PLAIN:
         assert got[1] == given[1]
 
 
@@ -447,7 +489,7 @@ def test_jsonl_annotate_and_stdin(tmp_path: Path):
     proc = cli("clean", "--jsonl", "-", "--annotate", input=jsonl_input())
     out = [json.loads(x) for x in proc.stdout.decode().splitlines() if x.startswith('{"id": 1')]
     note = out[0]["newsclean"]
-    lib = newsclean.analyze(MOJI).to_dict()
+    lib = lib_analyze(MOJI).to_dict()
     assert note["flags"] == lib["flags"] and note["edits"] == len(lib["edits"])
     assert "spin_score" in note
     assert "<stdin>: line 3: malformed JSON" in err(proc)
@@ -464,7 +506,7 @@ def test_jsonl_oversized_record_is_streamed_through(tmp_path: Path):
             "limit; copied unchanged") in err(proc)
     lines = (tmp_path / "out" / "big.jsonl").read_bytes().split(b"\n")
     assert lines[1] + b"\n" == long_record
-    assert json.loads(lines[0])["text"] == newsclean.clean(MOJI)
+    assert json.loads(lines[0])["text"] == lib_clean(MOJI)
     assert json.loads(lines[2])["text"] == "fine"
 
 
@@ -478,8 +520,8 @@ LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<level>error|w
 def test_check_prints_findings_like_a_compiler(tmp_path: Path):
     f = tmp_path / "moji.txt"
     f.write_bytes((PLAIN + MOJI).encode())
-    proc = cli("check", f)
-    result = newsclean.analyze(PLAIN + MOJI)
+    proc = cli("check", f, full=True)
+    result = lib_analyze(PLAIN + MOJI, full=True)
     lines = proc.stdout.decode().splitlines()
     assert len(lines) == len(result.edits) + len(result.flags)
     for line in lines:
@@ -492,10 +534,10 @@ def test_check_prints_findings_like_a_compiler(tmp_path: Path):
         col = first.start - (PLAIN + MOJI).rfind("\n", 0, first.start)
         assert lines[0].startswith(f"{f}:{line_no}:{col}: warning: {first.pass_name}: ")
         assert proc.returncode == 1
-        assert cli("check", f, "--fail-on", "error").returncode == 0
+        assert cli("check", f, "--fail-on", "error", full=True).returncode == 0
     assert "newsclean check:" in err(proc).splitlines()[-1]
     assert "findings:" in err(proc)
-    proc = cli("check", f, "--format", "json")
+    proc = cli("check", f, "--format", "json", full=True)
     findings = [json.loads(x) for x in proc.stdout.decode().splitlines()]
     assert [x["start"] for x in findings if x["edit"]] == [e.start for e in result.edits]
     assert all({"path", "line", "col", "level", "kind", "message"} <= set(x) for x in findings)
@@ -505,7 +547,7 @@ def test_check_clean_copy_exits_0_and_bad_input_exits_1(tmp_path: Path, tree: Pa
     f = tmp_path / "plain.txt"
     f.write_bytes(PLAIN.encode())
     proc = cli("check", f)
-    if not newsclean.analyze(PLAIN).edits:
+    if not lib_analyze(PLAIN).edits:
         assert proc.returncode == 0 and proc.stdout == b""
     proc = cli("check", tree / "bad", "--fail-on", "error", "--max-bytes", "10000")
     assert proc.returncode == 1
@@ -554,8 +596,7 @@ def test_interrupt_leaves_no_partial_file(tmp_path: Path, jobs: str):
     src, out = tmp_path / "in", tmp_path / "out"
     # Mojibake-heavy documents: slow enough (ftfy on every line) to interrupt mid-run.
     make_many(src, 80, 60_000)
-    proc = subprocess.Popen([sys.executable, "-m", "newsclean", "clean", src, "-o", out,
-                             "-j", jobs], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = popen("clean", src, "-o", out, "-j", jobs)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and proc.poll() is None:
         if out.exists() and any(p.is_file() for p in out.rglob("*.txt")):
@@ -582,9 +623,7 @@ def test_second_interrupt_aborts_without_partial_files(tmp_path: Path):
     src.mkdir()
     for i in range(8):  # a few big documents, all mojibake: seconds each
         (src / f"f{i}.txt").write_bytes((MOJI * 6_000).encode())
-    proc = subprocess.Popen([sys.executable, "-m", "newsclean", "clean", src, "-o", out,
-                             "-j", "2", "--max-bytes", "2MB"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = popen("clean", src, "-o", out, "-j", "2", "--max-bytes", "2MB")
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and proc.poll() is None:
         if out.exists() and any(p.is_file() for p in out.rglob("*.txt")):
@@ -613,7 +652,9 @@ def run_on_terminal(*args: str) -> tuple[int, str]:
     import pty
 
     master, slave = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "newsclean", *map(str, args)],
+    argv = [str(a) for a in args]
+    argv[1:1] = LIGHT_ARGS
+    proc = subprocess.Popen([sys.executable, "-m", "newsclean", *argv],
                             stdout=subprocess.PIPE, stderr=slave)
     os.close(slave)
     chunks = []
@@ -675,7 +716,7 @@ def test_one_big_jsonl_file_two_jobs_identical_to_one(tmp_path: Path):
     assert status == 1  # the malformed lines
     lines = output.split(b"\n")
     assert len(lines) == 2101 and lines[5] == b'{"id": 5, "text": "unterminated'
-    assert json.loads(lines[2])["text"] == newsclean.clean(PLAIN + MOJI)
+    assert json.loads(lines[2])["text"] == lib_clean(PLAIN + MOJI)
     assert len(report.splitlines()) == 2100
 
 
@@ -685,16 +726,14 @@ def test_jsonl_in_place_and_interrupt(tmp_path: Path):
     original = src.read_bytes()
     assert cli("clean", "--jsonl", src, "--in-place").returncode == 1  # malformed lines
     assert (tmp_path / "c.jsonl.bak").read_bytes() == original
-    assert json.loads(src.read_bytes().split(b"\n")[1])["text"] == newsclean.clean(MOJI)
+    assert json.loads(src.read_bytes().split(b"\n")[1])["text"] == lib_clean(MOJI)
 
     big = tmp_path / "big.jsonl"
     with open(big, "w", encoding="utf-8") as fh:
         for i in range(400):
             fh.write(json.dumps({"id": i, "text": MOJI * 200}) + "\n")
     out = tmp_path / "out"
-    proc = subprocess.Popen([sys.executable, "-m", "newsclean", "clean", "--jsonl", big,
-                             "-o", out, "-j", "2"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = popen("clean", "--jsonl", big, "-o", out, "-j", "2")
     time.sleep(1.0)
     proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=60)
