@@ -51,3 +51,13 @@ def test_jsonl_positions_are_record_line_and_offset():
 
 def test_level_order():
     assert level_rank("error") > level_rank("warning") > level_rank("info")
+
+
+def test_long_spans_are_shortened_in_text_only():
+    long = "Related stories: " + "teaser headline, " * 10
+    r = Result(source=long, text="", edits=(Edit(0, len(long), long, "", "strip_site_chrome",
+                                                  "site chrome"),))
+    (f,) = findings_for("x", r.source, r)
+    line = format_text(f)
+    assert f["text"] == long and len(line) < 140
+    assert '"Related stories: teaser headline,' in line and "\u2026\" (suggestion: delete)" in line

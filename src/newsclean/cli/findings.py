@@ -84,7 +84,11 @@ def findings_for(path: str, source: str, result, record_line: int | None = None
     return out
 
 
-def _quote(s: str) -> str:
+def _quote(s: str, limit: int = 60) -> str:
+    # A finding can span a paragraph (site chrome): keep the line readable. --format json
+    # has the whole text.
+    if len(s) > limit:
+        s = s[: limit - 1] + "\u2026"
     return json.dumps(s, ensure_ascii=False)
 
 
