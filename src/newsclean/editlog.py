@@ -90,13 +90,15 @@ class EditLog:
         text = self.text
         spans: list[tuple[int, int]] = []
         for c_start, c_end in zip(self._cur_starts, self._cur_ends):
-            start = text.rfind("\n", 0, c_start) + 1
-            end = text.find("\n", c_end)
-            end = len(text) if end < 0 else end
-            if spans and start <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+            if spans and c_end <= spans[-1][1]:
+                continue  # inside the line span already found (keeps long lines linear)
+            if spans and c_start <= spans[-1][1]:
+                start = spans[-1][0]
+                spans.pop()
             else:
-                spans.append((start, end))
+                start = text.rfind("\n", 0, c_start) + 1
+            end = text.find("\n", c_end)
+            spans.append((start, len(text) if end < 0 else end))
         return spans
 
     # -- composing a pass's edits ------------------------------------------------------

@@ -46,8 +46,24 @@ def _wordish(ch: str) -> bool:
 
 def _double_roles(line: str, marks: list[tuple[int, str]]) -> list[str]:
     """Decide for each double quote mark of a paragraph: open, close, wrong_way or stray."""
-    straight = [p for p, c in marks if c == '"']
-    straight_even = len(straight) % 2 == 0
+    straight_even = sum(1 for _, c in marks if c == '"') % 2 == 0
+    # For each mark: is there a closing-capable mark after it, and does an opening mark come
+    # before that next closing-capable one? Computed right to left, so the whole paragraph
+    # costs one sweep however many marks it holds.
+    n = len(marks)
+    close_after = [False] * n
+    open_first = [False] * n
+    seen_close = False
+    open_before_close = False
+    for i in range(n - 1, -1, -1):
+        close_after[i] = seen_close
+        open_first[i] = open_before_close
+        c = marks[i][1]
+        if c in '\u201d"':
+            seen_close = True
+            open_before_close = False
+        elif c == "\u201c":
+            open_before_close = True
     roles: list[str] = []
     inside = False
     for i, (pos, ch) in enumerate(marks):
@@ -60,8 +76,7 @@ def _double_roles(line: str, marks: list[tuple[int, str]]) -> list[str]:
             if inside:
                 roles.append("close")
                 inside = False
-            elif _wordish(nxt) and any(c in '\u201d"' for _, c in marks[i + 1 :]) and \
-                    "\u201c" not in "".join(c for _, c in marks[i + 1 : _next_close(marks, i)]):
+            elif _wordish(nxt) and close_after[i] and not open_first[i]:
                 # A closing mark where an opening one belongs: that”people ... mistreat”.
                 roles.append("wrong_way")
                 inside = True
@@ -75,13 +90,6 @@ def _double_roles(line: str, marks: list[tuple[int, str]]) -> list[str]:
             roles.append(role)
             inside = role == "open"
     return roles
-
-
-def _next_close(marks: list[tuple[int, str]], i: int) -> int:
-    for j in range(i + 1, len(marks)):
-        if marks[j][1] in '\u201d"':
-            return j
-    return len(marks)
 
 
 @register_pass(order=300, line_local=True, options=[

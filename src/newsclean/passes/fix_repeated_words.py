@@ -115,10 +115,14 @@ def fix_repeated_words(ctx) -> None:
     low = text.lower()
     matches = _DOUBLE.finditer(low) if len(low) == len(text) else \
         _DOUBLE_ANY_CASE.finditer(text)
+    last_end = -1
     for m in matches:
         start, end = m.span()
+        if start < last_end:
+            continue  # inside a run of copies already taken
+
         first = text[start:m.end(1)]
-        end = _extend_copies(low, end, first.lower())
+        end = last_end = _extend_copies(low, end, first.lower())
         if not first.isalpha() or (end < len(text) and text[end] in _JOINERS) or \
                 (start > 0 and text[start - 1] in _JOINERS):
             continue

@@ -95,9 +95,11 @@ def _find_spacing(text: str) -> list[tuple[int, int, str, str]]:
             for m in _INVISIBLE.finditer(text):
                 add((m.start(), m.end(), "", _REASONS["invisible"]))
             break
-    seen: set[int] = set()
+    covered = -1
     for i in _blank_hits(text):
-        edit = _classify_blank_run(text, i, seen)
+        if i < covered:
+            continue  # inside a run already judged
+        edit, covered = _classify_blank_run(text, i)
         if edit is not None:
             add(edit)
     for pattern, kind in ((_AFTER_STOP, "after_stop"), (_AFTER_COMMA, "after_comma")):
@@ -107,32 +109,44 @@ def _find_spacing(text: str) -> list[tuple[int, int, str, str]]:
     return non_overlapping(found)
 
 
-def _blank_hits(text: str):
-    """Positions of blanks that may be damage (in no particular order)."""
+def _blank_hits(text: str) -> list[int]:
+    """Sorted positions of blanks that may be damage, at most one per run of blanks."""
     find = text.find
+    n = len(text)
+    hits: list[int] = []
     for needle in _NEEDLES:
         i = find(needle)
         while i >= 0:
-            yield i + 1 if needle[0] in "([" else i
-            i = find(needle, i + 2)
+            if needle[0] in "([":
+                i += 1
+            hits.append(i)
+            # Skip the rest of this run of blanks: each needle's scan stays linear.
+            j = i + 1
+            while j < n and text[j] in _BLANKS:
+                j += 1
+            i = find(needle, j)
     if text[-1:] == " ":
-        yield len(text) - 1
+        hits.append(n - 1)
     if _ODD_BLANK_RE.search(text):
-        for m in _ODD_BLANK_RE.finditer(text):
-            yield m.start()
+        hits.extend(m.start() for m in _ODD_BLANK_RE.finditer(text))
+    hits.sort()
+    return hits
 
 
-def _classify_blank_run(text: str, i: int, seen: set[int]):
+def _classify_blank_run(text: str, i: int) -> tuple[tuple[int, int, str, str] | None, int]:
+    """The edit for the run of blanks holding position ``i`` (or None), and the run's end."""
     n = len(text)
     start = i
     while start > 0 and text[start - 1] in _BLANKS:
         start -= 1
-    if start in seen:
-        return None
-    seen.add(start)
     end = i + 1
     while end < n and text[end] in _BLANKS:
         end += 1
+    return _judge_run(text, start, end), end
+
+
+def _judge_run(text: str, start: int, end: int) -> tuple[int, int, str, str] | None:
+    n = len(text)
     prev = text[start - 1] if start > 0 else "\n"
     nxt = text[end] if end < n else "\n"
     run = text[start:end]
@@ -149,7 +163,7 @@ def _classify_blank_run(text: str, i: int, seen: set[int]):
             # "Tuesday ,that": the space belongs after the comma.
             return (start, end + 1, nxt + " ", _REASONS["before_punct"])
         return None
-    if nxt in ")]" and " " in run and run.strip(" ") == "":
+    if nxt in ")]" and run.strip(" ") == "":
         return (start, end, "", _REASONS["before_close"]) if _is_word_end(prev) else None
     if prev in "([" and run.strip(" ") == "":
         return (start, end, "", _REASONS["after_open"]) if _is_word_start(nxt) else None
