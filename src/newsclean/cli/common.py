@@ -63,6 +63,12 @@ def add_input_args(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("run")
     g.add_argument("-j", "--jobs", type=_jobs, default=default_jobs(), metavar="N",
                    help="worker processes (default: all cores, here %(default)s)")
+    g.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="where the work runs: local worker processes (default), or a Dask "
+                        "cluster (needs newsclean[dask])")
+    g.add_argument("--scheduler", metavar="ADDRESS",
+                   help="--engine dask: the scheduler to use (e.g. tcp://10.0.0.5:8786); "
+                        "default: a local cluster of --jobs workers")
     g.add_argument("--report", metavar="FILE.jsonl",
                    help="write one JSON line per document: path, status, edits, flags, "
                         "spin score")
@@ -72,6 +78,8 @@ def add_input_args(p: argparse.ArgumentParser) -> None:
 
 def check_input_args(args: argparse.Namespace) -> None:
     """Problems with the input flags that should stop the run before it starts."""
+    if getattr(args, "scheduler", None) and getattr(args, "engine", "local") != "dask":
+        raise UsageError("--scheduler needs --engine dask")
     if args.encoding:
         import codecs
 
@@ -226,7 +234,13 @@ class Session:
 
         try:
             with Interrupt(on_first_interrupt) as interrupt:
-                run(units(), settings, self.args.jobs, handle, interrupt)
+                if getattr(self.args, "engine", "local") == "dask":
+                    from . import dask_engine
+
+                    dask_engine.run(units(), settings, self.args.jobs, self.args.scheduler,
+                                    handle, interrupt)
+                else:
+                    run(units(), settings, self.args.jobs, handle, interrupt)
                 t.interrupted = interrupt.requested
         except BaseException as exc:
             # An abort (second Ctrl-C), a closed stdout, a bug: drop what is unfinished.

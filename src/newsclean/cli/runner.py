@@ -185,35 +185,46 @@ def _run_pool(units: Iterator[Unit], settings: Settings, jobs: int,
     pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker,
                                initargs=(settings, stop))
     try:
-        pending: deque = deque()
-        in_flight = 0
-        while True:
-            while not interrupt.requested and in_flight < 2 * jobs:
-                unit = next(units, None)
-                if unit is None:
-                    break
-                if unit.kind == "local":
-                    pending.append((unit, None))
-                else:
-                    pending.append((unit, pool.submit(_work_in_pool, unit.kind, unit.payload)))
-                    in_flight += 1
-            if not pending:
-                break
-            unit, fut = pending.popleft()
-            if fut is None:
-                handle(unit, None)
-                continue
-            in_flight -= 1
-            try:
-                result = fut.result()
-            except Exception as exc:  # a worker died (killed, out of memory...)
-                result = _worker_failed(unit, exc)
-            handle(unit, result)
+        drain(units, lambda u: pool.submit(_work_in_pool, u.kind, u.payload), 2 * jobs,
+              handle, interrupt)
     except KeyboardInterrupt:
         _terminate(pool)
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def drain(units: Iterator[Unit], submit: Callable[[Unit], Any], capacity: int,
+          handle: Callable[[Unit, Any], None], interrupt: Interrupt) -> None:
+    """Submit units (at most ``capacity`` in flight) and handle their results in order.
+
+    ``submit(unit)`` returns a future (anything with ``result()``): a process pool's, or a
+    Dask cluster's (see :mod:`.dask_engine`).
+    """
+    pending: deque = deque()
+    in_flight = 0
+    while True:
+        while not interrupt.requested and in_flight < capacity:
+            unit = next(units, None)
+            if unit is None:
+                break
+            if unit.kind == "local":
+                pending.append((unit, None))
+            else:
+                pending.append((unit, submit(unit)))
+                in_flight += 1
+        if not pending:
+            break
+        unit, fut = pending.popleft()
+        if fut is None:
+            handle(unit, None)
+            continue
+        in_flight -= 1
+        try:
+            result = fut.result()
+        except Exception as exc:  # a worker died (killed, out of memory...)
+            result = _worker_failed(unit, exc)
+        handle(unit, result)
 
 
 def _worker_failed(unit: Unit, exc: BaseException) -> Any:
