@@ -106,7 +106,7 @@ def test_local_cluster_equals_single_process(tmp_path):
     paths = _shards(tmp_path)
     _serial(paths, tmp_path / "serial")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  host="127.0.0.1", dashboard_address=None) as cluster, \
+                                  host="127.0.0.1", dashboard_address=":0") as cluster, \
             distributed.Client(cluster) as client:
         stats = clean_shards(paths, tmp_path / "dask", scheduler=client, target_bytes=1)
         assert sum(s.documents for s in stats) == len(paths) * len(documents())

@@ -39,7 +39,7 @@ def run(units: Iterable[Unit], settings: Settings, jobs: int, scheduler: str | N
             raise UsageError(f"--scheduler {scheduler}: cannot connect ({exc})") from None
     else:
         cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                               dashboard_address=None, host="127.0.0.1")
+                               dashboard_address=":0", host="127.0.0.1")
         client = Client(cluster)
     try:
         workers = max(1, sum(client.nthreads().values()))
