@@ -138,3 +138,12 @@ def test_import_is_light():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == ""
+
+
+def test_result_and_config_pickle():
+    import pickle
+
+    r = newsclean.analyze(SPUN, quotes="straight")
+    assert pickle.loads(pickle.dumps(r)) == r
+    cfg = Config(quotes="curly", skip=["fix_articles"])
+    assert pickle.loads(pickle.dumps(cfg)) == cfg

@@ -109,6 +109,14 @@ class Config(Mapping[str, Any]):
                    if k in known and v != known[k].default}
         return "Config(" + ", ".join(f"{k}={v!r}" for k, v in sorted(changed.items())) + ")"
 
+    def __reduce__(self):
+        # Picklable (process pools send configs to workers): rebuilt, and so re-validated,
+        # from the options that differ from their defaults.
+        known = registry.options()
+        changed = {k: v for k, v in self._values.items()
+                   if k in known and v != known[k].default}
+        return (_rebuild, (changed,))
+
     def replace(self, **changes: Any) -> "Config":
         """A copy with some options changed (validated like the constructor)."""
         known = registry.options()
@@ -137,6 +145,10 @@ class Config(Mapping[str, Any]):
         data = {k.replace("-", "_"): v for k, v in data.items()}
         data.update(overrides)
         return cls(**data)
+
+
+def _rebuild(options: dict[str, Any]) -> Config:
+    return Config(**options)
 
 
 def _hashable(value: Any) -> Any:

@@ -109,15 +109,16 @@ class Pipeline:
         return f"Pipeline({list(self.names)!r})"
 
     def select(self, config: Config) -> list[PassSpec]:
-        """The passes a run with ``config`` executes, in order."""
+        """The passes a run with ``config`` executes, in order.
+
+        Passes this pipeline does not list (a default-off pass named in ``passes`` or
+        ``enable``) run at their registered place after the pipeline's own.
+        """
         known = registry.passes()
-        if config.passes is not None:
-            wanted = set(config.passes)
-            order = self._order + tuple(n for n in known if n not in self._order)
-        else:
-            wanted = (set(self._on) | set(config.enable))
-            order = self._order + tuple(n for n in known if n not in self._order)
+        wanted = set(config.passes) if config.passes is not None else \
+            set(self._on) | set(config.enable)
         wanted -= set(config.skip)
+        order = self._order + tuple(n for n in known if n not in self._order)
         return [known[n] for n in order if n in wanted]
 
     def run(self, text: str, config: Config | None = None, **options: Any) -> Result:
