@@ -175,6 +175,15 @@ def main() -> None:
         cpu[key] = min(cpu.get(key, 1e9), cpu_seconds(engine_pids[key[1]]) - c)
         return out
 
+    # What each engine burns doing nothing (heartbeats, event loops, monitors): part of its
+    # overhead that grows with wall time, so a loaded machine inflates it.
+    idle = {}
+    for name in engines:
+        if name != "serial":
+            c = cpu_seconds(engine_pids[name])
+            time.sleep(2.0)
+            idle[name] = (cpu_seconds(engine_pids[name]) - c) / 2.0
+
     expected = None
     for _ in range(args.rounds):
         for name in engines:  # interleaved, so a busy spell hits every engine alike
@@ -204,7 +213,9 @@ def main() -> None:
             c_over = f"{(c - sc) / sc * 100:+.1f}%" if name != "serial" else ""
             print(f"{labels[name]:<28}{len(docs) / t:>8.0f}{mb / t:>7.2f}{s / t:>10.2f}x"
                   f"{c:>7.2f}{c_over:>8}{w_over:>8}{st:>10}")
-    print(f"\nCPU +: engine CPU time (this process, the engine's workers and nannies) over serial's; "
+    print("\nidle CPU (core-seconds per second, this process included): " + ", ".join(
+        f"{labels[n]} {v:.3f}" for n, v in idle.items()))
+    print(f"CPU +: engine CPU time (this process, the engine's workers and nannies) over serial's; "
           f"wall +: 1-worker time over serial's.\nload average {os.getloadavg()[0]:.2f} at "
           "the end; every engine's output identical to serial")
     for name, engine in engines.items():

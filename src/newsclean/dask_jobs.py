@@ -19,6 +19,12 @@ import os
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+try:
+    import dask
+except ImportError as exc:  # pragma: no cover - depends on the environment
+    raise ImportError("newsclean.dask_jobs needs Dask: pip install 'newsclean[dask]'") \
+        from exc
+
 from .batch import ShardStats, clean_batch, clean_files, shard_groups
 
 
@@ -106,8 +112,6 @@ def clean_shards(sources: Sequence[str | os.PathLike[str]],
     ``distributed.Client`` (``None``: the active client, else Dask's default). Returns the
     stats of each shard, in the order of ``sources``.
     """
-    import dask
-
     pairs = output_pairs(sources, output_dir)
     by_src = dict(pairs)
     groups = shard_groups([s for s, _ in pairs], target_bytes)

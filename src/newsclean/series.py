@@ -13,16 +13,20 @@ from __future__ import annotations
 
 from typing import Any
 
+try:
+    import pandas as pd
+except ImportError as exc:  # pragma: no cover - depends on the environment
+    raise ImportError("newsclean.clean_series needs pandas: "
+                      "pip install 'newsclean[pandas]'") from exc
+
 from .batch import clean_batch
 
 
 def clean_series(series, **options: Any):
     """A new Series of :func:`newsclean.clean` of each value; missing values (``None``,
     ``NaN``, ``pd.NA``) stay as they are, anything else that is not text is an error."""
-    import pandas as pd
-
     values = series.tolist()
-    present = [i for i, v in enumerate(values) if not _missing(v, pd)]
+    present = [i for i, v in enumerate(values) if not _missing(v)]
     cleaned = clean_batch([values[i] for i in present], **options)
     out = list(values)
     for i, text in zip(present, cleaned):
@@ -30,7 +34,7 @@ def clean_series(series, **options: Any):
     return pd.Series(out, index=series.index, name=series.name, dtype=series.dtype)
 
 
-def _missing(value: Any, pd) -> bool:
+def _missing(value: Any) -> bool:
     if isinstance(value, str):
         return False
     try:
