@@ -734,6 +734,11 @@ def test_jsonl_in_place_and_interrupt(tmp_path: Path):
     assert cli("clean", "--jsonl", src, "--in-place").returncode == 1  # malformed lines
     assert (tmp_path / "c.jsonl.bak").read_bytes() == original
     assert json.loads(src.read_bytes().split(b"\n")[1])["text"] == lib_clean(MOJI)
+    plain = tmp_path / "plain.jsonl"  # nothing to clean, but --annotate rewrites it
+    plain.write_text(json.dumps({"text": PLAIN}) + "\n")
+    assert cli("clean", "--jsonl", plain, "--in-place", "--annotate").returncode == 0
+    assert "newsclean" in json.loads(plain.read_text())
+    assert cli("clean", "--jsonl", plain, "--in-place").returncode == 0  # unchanged
 
     big = tmp_path / "big.jsonl"
     with open(big, "w", encoding="utf-8") as fh:
