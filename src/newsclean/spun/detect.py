@@ -1,0 +1,317 @@
+"""Put the evidence together: lexicon matches, attribution verbs, the statistical layer.
+
+:func:`analyse` returns the findings (sorted, non-overlapping, each with its score and
+reason) and the article's spin score; the pass turns them into flags and edits.
+
+>>> from newsclean.passes.flag_spun_phrases import _matcher
+>>> found, score = analyse("Officials warned of surging tensions.", _matcher())
+>>> [(f.text, f.suggestion, f.evidence) for f in found]
+[('surging tensions', 'rising tensions', 'lexicon')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
+
+from . import score as scoring
+from .collocations import FUNCTION_WORDS, TOKEN_RE, load_table, normalize
+from .lexicon import attribution_verbs, load_thesaurus
+from .matcher import token_pairs, words_of
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    start: int
+    end: int
+    text: str
+    suggestion: str | None
+    score: float
+    evidence: str      # "lexicon", "attribution" or "statistical"
+    reason: str
+
+
+_DEMONYM = re.compile(r"(?:an|ian|ese|ish|ic|i)$")
+# A closing quote after a comma/?/!, then who said it and the verb. Starts with a
+# character class so that the regex engine skips ahead at C speed.
+_ATTRIB = re.compile(r"[,?!][\u201d\"\u2019](\s+)(he|she|they|we|I|it|He|She|They|We|It|"
+                     r"[A-Z][a-z]+)\s+([a-z]+)\b")
+_CLAUSE_END = re.compile(r"\s*[.,;]")
+_SAID = frozenset({"said", "says", "told", "added", "asked", "wrote", "replied"})
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return i < 0 or text[i] in ".!?:;\n\u201c\"\u2018(\u2014-"
+
+
+def _headline(text: str, start: int) -> bool:
+    """Is ``start`` in a short line set in title case (a headline)?"""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", start)
+    line = text[a: b if b >= 0 else len(text)]
+    words = line.split()
+    if not words or len(words) > 25 or line.rstrip().endswith("."):
+        return False
+    return sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words)
+
+
+def _case_ok(text: str, start: int, end: int, swapped: int) -> bool:
+    """Spinners keep names: a capitalised word inside the match means a name, unless it
+    starts the sentence, is a demonym kept beside the swap ("Russian part"), or the line
+    is a title-case headline."""
+    words = text[start:end].split()
+    if not any(w[:1].isupper() for w in words):
+        return True
+    if _headline(text, start):
+        return True
+    for j, w in enumerate(words):
+        if not w[:1].isupper():
+            continue
+        if j == 0 and _sentence_initial(text, start):
+            continue
+        if j != swapped and _DEMONYM.search(w) and not w.isupper():
+            continue
+        return False
+    return True
+
+
+def _has_phrase(low: str, phrase: str) -> bool:
+    """Does ``phrase`` stand in ``low`` as whole words? (str.find: one scan, no regex.)"""
+    at = low.find(phrase)
+    n = len(phrase)
+    while at >= 0:
+        before = low[at - 1] if at else " "
+        after = low[at + n] if at + n < len(low) else " "
+        if not (before.isalnum() or before in "_'-") and not (after.isalnum() or after == "_"):
+            return True
+        at = low.find(phrase, at + 1)
+    return False
+
+
+def lexicon_findings(text: str, low: str, matcher, bigrams=None) -> list[Finding]:
+    out = []
+    for start, end, key, (original, score, swapped, ev) in matcher.find(text, low, bigrams):
+        if not _case_ok(text, start, end, swapped):
+            continue
+        reason = (f"lexicon: {key!r} is a thesaurus swap of the news collocation "
+                  f"{original!r} ({ev})")
+        # The original term elsewhere in the same article: the spinner missed it there.
+        if _has_phrase(low, original):
+            score = min(1.0, score + 0.15)
+            reason += f"; {original!r} also occurs in this article"
+        out.append(Finding(start, end, text[start:end], _case(text[start:end], original),
+                           round(score, 2), "lexicon", reason))
+    return out
+
+
+def _case(surface: str, original: str) -> str:
+    """The suggestion in the surface's case: ALL CAPS, Capitalised or as it is."""
+    if surface.isupper() and len(surface) > 1:
+        return original.upper()
+    return original[:1].upper() + original[1:] if surface[:1].isupper() else original
+
+
+def attribution_findings(text: str, other_evidence: int) -> tuple[list[Finding], int, int]:
+    """'..., he explained.' where edited copy would say 'said'.
+
+    Returns the findings, the number of quote attributions and how many of them use a
+    verb other than said/told/added... Flags only when other spinning was found in the
+    article: magazine writers do write "he explained".
+    """
+    shares = attribution_verbs()
+    said_share = shares.get("said", 0.25)
+    hits = []
+    said = odd = 0
+    for m in _ATTRIB.finditer(text):
+        verb = m.group(3)
+        if verb in _SAID:
+            said += 1
+        elif verb.endswith("ed"):
+            odd += 1
+            if verb in shares and _CLAUSE_END.match(text, m.end()):
+                hits.append(m)
+    if not hits or not other_evidence:
+        return [], said + odd, odd
+    out = []
+    for m in hits:
+        verb = m.group(3)
+        rel = shares[verb] / said_share          # how often edited copy uses it, vs said
+        score = round(max(0.0, min(0.9, 0.85 - rel)) + (0.05 if not said else 0.0), 2)
+        start, end = m.start(2), m.end(3)
+        who = m.group(2)
+        reason = (f"attribution: quote attributed with {verb!r}, which edited copy uses "
+                  f"{rel:.0%} as often as 'said' there"
+                  + ("; the article never uses 'said'" if not said else ""))
+        out.append(Finding(start, end, text[start:end], f"{who} said", score,
+                           "attribution", reason))
+    return out, said + odd, odd
+
+
+@lru_cache(maxsize=4)
+def _model(path):
+    shipped = load_table(None)
+    if path is None:
+        return shipped
+    return _Merged(shipped, load_table(path))
+
+
+class _Merged:
+    """The shipped table and a user's, side by side (a bigram counts if either has it)."""
+
+    def __init__(self, a, b):
+        self.a, self.b = a, b
+        self.keys = set(a).union(b)
+
+    def get(self, key, default=0):
+        return max(self.a.get(key, 0), self.b.get(key, 0)) or default
+
+    def __contains__(self, key):
+        return key in self.keys
+
+
+@lru_cache(maxsize=4)
+def _keyset(path) -> frozenset:
+    model = _model(path)
+    return frozenset(model.keys if isinstance(model, _Merged) else model)
+
+
+UNSEEN_SAMPLE = 300
+STAT_MIN_COUNT = 8          # the alternative must be a collocation seen this often
+
+
+@lru_cache(maxsize=4)
+def _collocation_words(path):
+    """Left and right members of the model's strong collocations (count >= STAT_MIN_COUNT)."""
+    model = _model(path)
+    items = (model.a.items() if isinstance(model, _Merged) else model.items())
+    strong = [k for k, c in items if c >= STAT_MIN_COUNT]
+    if isinstance(model, _Merged):
+        strong += [k for k, c in model.b.items() if c >= STAT_MIN_COUNT]
+    left = frozenset(k.partition(" ")[0] for k in strong)
+    right = frozenset(k.partition(" ")[2] for k in strong)
+    return left, right
+
+
+def statistical_findings(text: str, low: str, model, bigrams=None,
+                         path=None) -> list[Finding]:
+    """An unattested bigram of two content words where swapping one word for a word it
+    is a synonym of gives a collocation the model has seen at least STAT_MIN_COUNT times.
+    """
+    inv = load_thesaurus()
+    keys = model.keys if isinstance(model, _Merged) else model
+    if bigrams is None:
+        toks = TOKEN_RE.findall(low)
+        bigrams = set(map(" ".join, zip(toks, islice(toks, 1, None))))
+    left, right = _collocation_words(path)
+    unseen = bigrams.difference(keys)
+    cands = {}
+    for bg in unseen:
+        a, _, b = bg.partition(" ")
+        # Cheap rejections first: the kept word must belong to some strong collocation.
+        heads_a = inv.get(a) if b in right else None
+        heads_b = inv.get(b) if a in left else None
+        if heads_a is None and heads_b is None:
+            continue
+        if a in FUNCTION_WORDS or b in FUNCTION_WORDS or not (a.isalpha() and b.isalpha()):
+            continue
+        best = None
+        for h in heads_a or ():
+            c = model.get(f"{h} {b}", 0)
+            if c >= STAT_MIN_COUNT and (best is None or c > best[1]):
+                best = (f"{h} {b}", c, a, h)
+        for h in heads_b or ():
+            c = model.get(f"{a} {h}", 0)
+            if c >= STAT_MIN_COUNT and (best is None or c > best[1]):
+                best = (f"{a} {h}", c, b, h)
+        if best:
+            cands[bg] = best
+    if not cands:
+        return []
+    out = []
+    rx = re.compile(r"(?<![\w'-])(?:" + "|".join(
+        r"\s+".join(map(re.escape, k.split(" "))) for k in sorted(cands, key=len, reverse=True))
+        + r")(?![\w]|[-'][\w])")
+    for m in rx.finditer(low):
+        key = re.sub(r"\s+", " ", m.group(0))
+        alt, c, word, head = cands[key]
+        if not _case_ok(text, m.start(), m.end(), -1) or any(
+                w[:1].isupper() for w in text[m.start():m.end()].split()[1:]):
+            continue
+        # Capped below the default threshold: statistical evidence alone is weak, so it
+        # shows at the default threshold only when the article corroborates it.
+        score = round(min(0.55, 0.4 + 0.05 * (c ** 0.5) / 3), 2)
+        reason = (f"statistical: {key!r} is unattested in the collocation table, while "
+                  f"{alt!r} (with {head!r}, of which {word!r} is a thesaurus synonym) is "
+                  f"seen {c} times")
+        out.append(Finding(m.start(), m.end(), text[m.start():m.end()],
+                           _case(text[m.start():m.end()], alt), score, "statistical", reason))
+    return out
+
+
+CORROBORATION = 0.05     # per other finding in the article, up to 3
+ISOLATION = 0.10         # taken off when a finding is the only one
+
+
+def _corroborate(found: list[Finding]) -> list[Finding]:
+    """Spinners rewrite whole articles: a lone odd phrase in otherwise clean copy is more
+    likely a writer's choice than a spinner's. Scores move down for a lone finding and
+    up (a little) with every other one, so that the default threshold is strict on clean
+    copy and less so on an article full of swaps."""
+    n = len({(f.start, f.end) for f in found if f.score >= 0.5 and f.evidence != "statistical"})
+    if not n:
+        return found
+    delta = CORROBORATION * min(n - 1, 3) - ISOLATION
+    out = []
+    for f in found:
+        score = round(min(1.0, max(0.0, f.score + delta)), 2)
+        reason = f.reason + (f"; {n - 1} other finding(s) in the article" if n > 1 else
+                             "; the only finding in the article")
+        out.append(Finding(f.start, f.end, f.text, f.suggestion, score, f.evidence, reason))
+    return out
+
+
+def _resolve(findings: list[Finding]) -> list[Finding]:
+    """Sorted, non-overlapping: where two overlap keep the higher score (then the longer)."""
+    chosen: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (-f.score, -(f.end - f.start), f.start)):
+        if all(f.end <= g.start or f.start >= g.end for g in chosen):
+            chosen.append(f)
+    return sorted(chosen, key=lambda f: f.start)
+
+
+def analyse(text: str, matcher, *, model: str | None = None, stats: bool = True,
+            threshold: float = 0.6, source: str | None = None) -> tuple[list[Finding], float]:
+    """All findings in ``text`` and its spin score.
+
+    ``source``: the text as it came in, before other passes repaired it; glued quote
+    marks are counted there (fix_quotes may have unglued them by now).
+    """
+    low = normalize(text)
+    toks = words_of(low)
+    pairs_list = token_pairs(low, toks)
+    found = lexicon_findings(text, low, matcher, pairs_list)
+    if stats:
+        found += statistical_findings(text, low, _model(model), set(pairs_list), model)
+    found = _corroborate(found)
+    strong = sum(1 for f in found if f.score >= threshold)
+    attrib, n_attr, n_odd = attribution_findings(text, strong)
+    found = _resolve(found + attrib)
+    pairs = sum(1 for f in found if f.evidence == "lexicon" and "also occurs" in f.reason)
+    # Every finding counts towards the article score, weighted by its own score: weak
+    # evidence that is rare in one phrase adds up across a spun article.
+    # Swapped words break the collocations around them: the share of word pairs the
+    # reference table has never seen rises (a C-level set intersection).
+    # The first UNSEEN_SAMPLE pairs are plenty to estimate the share, at a fixed cost.
+    sample = pairs_list[:UNSEEN_SAMPLE]
+    unseen = 1.0 - sum(map(_keyset(model).__contains__, sample)) / len(sample) if sample else 0.0
+    # a handful of pairs says nothing about a text: shrink the share towards edited copy's
+    unseen = 0.35 + (unseen - 0.35) * min(1.0, len(sample) / 100) if unseen > 0.35 else unseen
+    feats = scoring.article_features(text, found, words=len(toks), pairs=pairs,
+                                     attributions=(n_attr, n_odd), unseen=unseen,
+                                     glued_in=source)
+    return found, scoring.spin_score(feats)

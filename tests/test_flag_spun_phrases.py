@@ -1,0 +1,187 @@
+"""Behaviour of flag_spun_phrases, its matcher, collocation models and spin score."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+import newsclean
+from newsclean.spun import build_model
+from newsclean.spun.collocations import read_table
+from newsclean.spun.lexicon import load_lexicon
+from newsclean.spun.matcher import Matcher
+
+SHARED = next((p / "shared" for p in Path(__file__).resolve().parents
+               if (p / "shared" / "dev-data" / "seed_alignment.tsv").exists()), None)
+
+
+def spun_flags(text, **opts):
+    r = newsclean.analyze(text, passes=["flag_spun_phrases"], **opts)
+    return r, [f for f in r.flags if f.kind == "spun_phrase"]
+
+
+@pytest.mark.parametrize("text", [
+    "Police said the man was arrested on Tuesday.",
+    "Negotiators reported significant progress on the draft.",
+    "They ate at a top-notch restaurant near the harbour.",
+    "In court, he explained how the scheme worked.",
+    "“We will not stand by,” he said.",
+])
+def test_correct_phrases_sharing_words_with_entries_are_not_flagged(text):
+    r, flags = spun_flags(text)
+    assert flags == []
+    assert r.text == text
+
+
+def test_lexicon_phrase_is_flagged_with_suggestion_and_evidence():
+    text = "The bank was hit by a cyber assault at the weekend."
+    r, flags = spun_flags(text)
+    (f,) = flags
+    assert (f.text, f.suggestion) == ("cyber assault", "cyber attack")
+    assert r.source[f.start:f.end] == f.text
+    assert f.reason.startswith("lexicon:") and 0 < f.score <= 1
+    assert r.text == text                      # flags only by default
+
+
+def test_inflected_forms_are_matched():
+    _, flags = spun_flags("One rescue employee was hurt. Rescue employees said so.")
+    assert [f.suggestion for f in flags] == ["rescue worker", "Rescue workers"]
+
+
+def test_names_are_left_alone():
+    _, flags = spun_flags("She joined the Cyber Assault Squad in May.")
+    assert flags == []
+
+
+def test_restore_spun_applies_confident_suggestions_as_edits():
+    text = "Officials warned of surging tensions and a cyber assault."
+    r, flags = spun_flags(text, restore_spun=True, restore_threshold=0.6)
+    assert r.text == "Officials warned of rising tensions and a cyber attack."
+    assert all(e.reason.startswith("restored spun phrase") for e in r.edits)
+    assert len(flags) == 2
+
+
+def test_attribution_verb_flagged_only_with_other_evidence():
+    spun = ("“The fact is obvious,” he explained. “There is no deal,” she explained. "
+            "Officials warned of surging tensions.")
+    _, flags = spun_flags(spun)
+    assert [f.suggestion for f in flags] == ["he said", "she said", "rising tensions"]
+    alone = "“The fact is obvious,” he explained. “There is no deal,” she explained."
+    assert spun_flags(alone)[1] == []
+
+
+def test_spin_score_is_declared_and_separates_spun_from_clean():
+    clean = ("Talks between the two leaders made significant progress, officials said. "
+             "“We are hopeful,” the foreign minister told reporters on Tuesday.")
+    spun = ("Talks involving the 2 leaders made no significant breakthrough amid surging "
+            "tensions, officials explained. “We’re hopeful,” the minister explained. The "
+            "enormous cyber assault was that”people won’t stand by”.")
+    assert newsclean.Result.has_extension("spin_score")
+    s_clean = newsclean.analyze(clean, passes=["flag_spun_phrases"]).spin_score
+    s_spun = newsclean.analyze(spun, passes=["flag_spun_phrases"]).spin_score
+    assert 0.0 <= s_clean < 0.5 < s_spun <= 1.0
+
+
+def test_threshold_option_is_validated():
+    with pytest.raises(ValueError):
+        newsclean.analyze("x", spun_threshold=1.5)
+    with pytest.raises(ValueError):
+        newsclean.analyze("x", model="/nonexistent/model")
+
+
+def test_matcher_finds_the_same_whatever_the_lexicon_size():
+    lex = load_lexicon()
+    assert len(lex) > 5000                      # thousands of generated entries
+    text = "After the cyber assault, officials hoped for a significant breakthrough."
+    small = Matcher({k: lex[k] for k in ("cyber assault", "significant breakthrough")})
+    assert [k for *_, k, _ in small.find(text)] == [k for *_, k, _ in
+                                                    Matcher(lex).find(text)]
+
+
+def test_matcher_needs_whole_words_and_no_punctuation_between():
+    m = Matcher({"cyber assault": ("cyber attack", 0.9, 1, "t")})
+    assert list(m.find("cyber, assault; cyber assaults; supercyber assault")) == []
+    assert [s for s, *_ in m.find("a cyber assault")] == [2]
+
+
+def test_build_model_and_use_it(tmp_path):
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    rng = random.Random(1)
+    words = ["gentle", "breeze", "quiet", "harbour", "morning", "tide"]
+    (archive / "a.txt").write_text("The stiff breeze rose. " * 10 + " ".join(
+        rng.choice(words) for _ in range(200)), encoding="utf-8")
+    (archive / "b.jsonl").write_text('{"title": "T", "text": "A stiff breeze."}\n',
+                                     encoding="utf-8")
+    out = build_model(archive, tmp_path / "model")
+    table = read_table(out)
+    assert table["stiff breeze"] == 11
+    r = newsclean.analyze("A stiff breeze blew.", passes=["flag_spun_phrases"], model=str(out))
+    assert r.spin_score is not None
+
+
+def test_build_model_reports_bad_input(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        build_model(tmp_path / "missing", tmp_path / "m")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ValueError):
+        build_model(tmp_path / "empty", tmp_path / "m")
+
+
+@pytest.mark.skipif(SHARED is None, reason="shared/ dev data not present")
+def test_seed_flags_are_precise():
+    text = next((SHARED / "seeds").glob("*.txt")).read_text(encoding="utf-8")
+    rows = (SHARED / "dev-data" / "seed_alignment.tsv").read_text(encoding="utf-8")
+    spans = []
+    for line in rows.splitlines()[1:]:
+        i = text.find(line.split("\t")[0])
+        spans.append((i, i + len(line.split("\t")[0])))
+    _, flags = spun_flags(text)
+    assert flags
+    on_row = [f for f in flags if any(f.start < b and a < f.end for a, b in spans)]
+    assert len(on_row) >= 0.9 * len(flags)
+
+
+def test_build_model_cli_module(tmp_path, capsys):
+    import argparse
+
+    from newsclean.cli import build_model as cmd
+
+    (tmp_path / "a.txt").write_text("Press conference. A press conference.", encoding="utf-8")
+    parser = argparse.ArgumentParser()
+    cmd.add_parser(parser.add_subparsers())
+    args = parser.parse_args(["build-model", str(tmp_path), "-o", str(tmp_path / "m")])
+    assert args.func(args) == 0
+    assert read_table(tmp_path / "m.tsv.gz")["press conference"] == 2
+    args = parser.parse_args(["build-model", str(tmp_path / "nope"), "-o", str(tmp_path / "m")])
+    assert args.func(args) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_suggestion_follows_the_case_of_the_text():
+    _, flags = spun_flags("OFFICIALS WARNED OF SURGING TENSIONS")
+    assert [f.suggestion for f in flags] == ["RISING TENSIONS"]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "x" * 10, "İstanbul İİ", "\u200b\n\n"])
+def test_odd_input_gives_no_flags_and_a_low_score(text):
+    r, flags = spun_flags(text)
+    assert flags == [] and r.text == text
+    assert 0.0 <= r.spin_score < 0.2
+
+
+def test_spans_map_to_the_input_after_earlier_passes():
+    text = "Officials warned of surging tensions â€” and a cyber assault."
+    r = newsclean.analyze(text, passes=["fix_mojibake", "flag_spun_phrases"])
+    assert sorted(r.source[f.start:f.end] for f in r.flags) == ["cyber assault",
+                                                               "surging tensions"]
+
+
+def test_every_lexicon_entry_is_generated_with_its_evidence():
+    lex = load_lexicon()
+    for spun, (original, score, swapped, evidence) in lex.items():
+        assert evidence.startswith("moby "), (spun, evidence)
+        assert spun != original and 0.0 < score <= 1.0
+        assert spun == spun.lower() and len(spun.split()) == len(original.split())
