@@ -624,8 +624,12 @@ def test_interrupt_leaves_no_partial_file(tmp_path: Path, jobs: str):
 def test_second_interrupt_aborts_without_partial_files(tmp_path: Path):
     src, out = tmp_path / "in", tmp_path / "out"
     src.mkdir()
-    for i in range(8):  # a few big documents, all mojibake: seconds each
-        (src / f"f{i}.txt").write_bytes((MOJI * 6_000).encode())
+    # One small document, then big ones (all mojibake, a second or more each): when the
+    # small one's output appears, the other worker is inside a big one, which is still
+    # running when the second interrupt comes.
+    sizes = [1_000] + [20_000] * 5
+    for i, n in enumerate(sizes):
+        (src / f"f{i}.txt").write_bytes((MOJI * n).encode())
     proc = popen("clean", src, "-o", out, "-j", "2", "--max-bytes", "2MB")
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and proc.poll() is None:
@@ -633,7 +637,7 @@ def test_second_interrupt_aborts_without_partial_files(tmp_path: Path):
             break
         time.sleep(0.01)
     proc.send_signal(signal.SIGINT)
-    time.sleep(0.05)
+    time.sleep(0.1)
     proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=30)
     if proc.returncode == 0:
@@ -642,9 +646,9 @@ def test_second_interrupt_aborts_without_partial_files(tmp_path: Path):
     assert "aborted" in stderr.decode() and "no partial files" in stderr.decode()
     assert no_temp_files(out)
     written = tree_bytes(out)
-    assert len(written) < 8
-    for data in written.values():
-        assert data == expected(MOJI * 6_000)
+    assert len(written) < 6
+    for name, data in written.items():
+        assert data == expected(MOJI * sizes[int(name[1])])
 
 
 # -- the terminal ----------------------------------------------------------------------
@@ -730,6 +734,11 @@ def test_jsonl_in_place_and_interrupt(tmp_path: Path):
     assert cli("clean", "--jsonl", src, "--in-place").returncode == 1  # malformed lines
     assert (tmp_path / "c.jsonl.bak").read_bytes() == original
     assert json.loads(src.read_bytes().split(b"\n")[1])["text"] == lib_clean(MOJI)
+    plain = tmp_path / "plain.jsonl"  # nothing to clean, but --annotate rewrites it
+    plain.write_text(json.dumps({"text": PLAIN}) + "\n")
+    assert cli("clean", "--jsonl", plain, "--in-place", "--annotate").returncode == 0
+    assert "newsclean" in json.loads(plain.read_text())
+    assert cli("clean", "--jsonl", plain, "--in-place").returncode == 0  # unchanged
 
     big = tmp_path / "big.jsonl"
     with open(big, "w", encoding="utf-8") as fh:
@@ -745,3 +754,20 @@ def test_jsonl_in_place_and_interrupt(tmp_path: Path):
     assert proc.returncode == 130
     assert "big.jsonl: interrupted; output not written" in stderr.decode()
     assert not (out / "big.jsonl").exists() and no_temp_files(tmp_path)
+
+
+def test_sigterm_aborts_without_partial_files(tmp_path: Path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    make_many(src, 80, 60_000)
+    proc = popen("clean", src, "-o", out, "-j", "2")
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and proc.poll() is None:
+        if out.exists() and any(p.is_file() for p in out.rglob("*.txt")):
+            break
+        time.sleep(0.01)
+    proc.send_signal(signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=60)
+    if proc.returncode == 0:
+        pytest.skip("the run finished before the signal arrived")
+    assert proc.returncode == 130 and "aborted" in stderr.decode()
+    assert no_temp_files(out)

@@ -60,14 +60,28 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
-        return args._run(args)
+        status = args._run(args)
+        # The work is done and reported: an interrupt arriving now (a second Ctrl-C just
+        # too late) must not turn a finished run into a traceback.
+        _ignore_interrupts()
+        return status
     except (UsageError, OptionsError) as exc:
         print(f"newsclean {args.command}: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
+        _ignore_interrupts()
         return 130
     except BrokenPipeError:
         # The reader of our stdout went away (e.g. `| head`): not an error of ours.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+
+
+def _ignore_interrupts() -> None:
+    import signal
+
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread
+        pass

@@ -48,6 +48,7 @@ class JsonlFile:
         self.mode: int | None = None
         self.finished = False
         self.interrupted = False
+        self.bom = False  # a UTF-8 byte-order mark was dropped from the first line
 
     def open(self) -> None:
         t, s = self.task, self.s
@@ -80,6 +81,7 @@ class JsonlFile:
         o.edits += part.edits
         o.flags += part.flags
         o.failed_records += part.failed_records
+        o.rewritten += part.rewritten
 
     def fail(self, kind: str, message: str) -> None:
         o = self.outcome
@@ -94,8 +96,8 @@ class JsonlFile:
             self._discard()
             return o
         if self.sink is not None:
-            if self.s.in_place and not o.changed_documents:
-                self._discard()  # nothing changed: leave the file (and its mtime) alone
+            if self.s.in_place and not (o.rewritten or self.bom):
+                self._discard()  # no byte changed: leave the file (and its mtime) alone
             else:
                 if self.s.in_place and self.s.backup_suffix:
                     o.backup = self.task.src + self.s.backup_suffix
@@ -162,6 +164,7 @@ def jsonl_units(task: Task, s: Settings, opened: list[JsonlFile]) -> Iterator[Un
                 continue
             if lineno == 1 and line.startswith(_BOM):
                 line = line[len(_BOM):]
+                f.bom = True
             batch.append((lineno, line))
             size += len(line)
             if size >= BATCH_BYTES or len(batch) >= BATCH_LINES:

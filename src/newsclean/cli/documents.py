@@ -79,6 +79,7 @@ class Outcome:
     stdout: bytes | None = None    # cleaned output when the target is stdout
     payload: bytes | None = None   # JSONL: the batch's output lines
     partial: bool = False          # JSONL: one batch of a file, not the whole file
+    rewritten: int = 0             # JSONL: lines whose bytes changed (edits or --annotate)
 
 
 def process(task: Task, settings: Settings) -> Outcome:
@@ -237,7 +238,9 @@ def process_lines(batch: LineBatch, s: Settings) -> Outcome:
     for lineno, line in batch.lines:
         out.size += len(line)
         try:
-            chunks.append(_jsonl_record(line, lineno, task, s, out, diffs))
+            new = _jsonl_record(line, lineno, task, s, out, diffs)
+            out.rewritten += new != line
+            chunks.append(new)
         except Exception as exc:  # a bug costs one record, not the batch
             _record_error(task, s, out, lineno, f"internal error: {type(exc).__name__}: "
                                                 f"{exc}; copied unchanged")

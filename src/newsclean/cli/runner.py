@@ -71,17 +71,27 @@ class Interrupt:
         self._on_first = on_first
         self._event = None
         self._old = None
+        self._old_term = None
 
     def __enter__(self) -> "Interrupt":
         try:
             self._old = signal.signal(signal.SIGINT, self._handle)
-        except ValueError:  # not the main thread (e.g. embedded); keep the default
+            # SIGTERM (kill, a CI timeout) aborts at once, but still cleans up.
+            self._old_term = signal.signal(signal.SIGTERM, self._terminate)
+        except ValueError:  # not the main thread (e.g. embedded); keep the defaults
             self._old = None
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self._old is not None:
             signal.signal(signal.SIGINT, self._old)
+            signal.signal(signal.SIGTERM, self._old_term)
+
+    def _terminate(self, signum, frame) -> None:
+        self.requested = True
+        if self._event is not None:
+            self._event.set()
+        raise KeyboardInterrupt
 
     def is_set(self) -> bool:  # quacks like an Event for in-process runs
         return self.requested
