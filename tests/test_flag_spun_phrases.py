@@ -185,3 +185,22 @@ def test_every_lexicon_entry_is_generated_with_its_evidence():
         assert evidence.startswith("moby "), (spun, evidence)
         assert spun != original and 0.0 < score <= 1.0
         assert spun == spun.lower() and len(spun.split()) == len(original.split())
+
+
+def test_statistical_finding_needs_corroboration_to_reach_the_default_threshold():
+    lone = "Analysts played down hopes of important outcomes from the meeting."
+    _, flags = spun_flags(lone)
+    assert flags == []
+    spun = ("Talks stalled after a cyber assault on the ministry. Officials warned of "
+            "surging tensions and saw no significant breakthrough. In a joint assertion, "
+            "analysts played down hopes of important outcomes from the meeting.")
+    _, flags = spun_flags(spun)
+    by_text = {f.text: f for f in flags}
+    assert {"cyber assault", "surging tensions", "joint assertion"} <= set(by_text)
+    stat = by_text["important outcomes"]
+    assert stat.data["evidence"] == "statistical"
+    assert "the lexicon found" in stat.reason
+    # never rewritten, even when restoring
+    r = newsclean.analyze(spun, passes=["flag_spun_phrases"], restore_spun=True,
+                          restore_threshold=0.0)
+    assert "important outcomes" in r.text

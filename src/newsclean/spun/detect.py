@@ -296,6 +296,13 @@ def statistical_findings(text: str, low: str, model, bigrams=None,
 
 
 CORROBORATION = 0.05     # per other finding in the article, up to 3
+CORROBORATED = 3         # lexicon findings that make an article corroborated
+CORROBORATED_BONUS = 0.1  # for statistical findings in such an article
+
+
+def _strong_count(found: list[Finding]) -> int:
+    return len({(f.start, f.end) for f in found if f.score >= 0.5 and f.evidence != "statistical"})
+
 ISOLATION = 0.10         # taken off when a finding is the only one
 
 
@@ -304,7 +311,7 @@ def _corroborate(found: list[Finding]) -> list[Finding]:
     likely a writer's choice than a spinner's. Scores move down for a lone finding and
     up (a little) with every other one, so that the default threshold is strict on clean
     copy and less so on an article full of swaps."""
-    n = len({(f.start, f.end) for f in found if f.score >= 0.5 and f.evidence != "statistical"})
+    n = _strong_count(found)
     if not n:
         return found
     delta = CORROBORATION * min(n - 1, 3) - ISOLATION
@@ -337,8 +344,18 @@ def analyse(text: str, matcher, *, model: str | None = None, stats: bool = True,
     toks = words_of(low)
     pairs_list = token_pairs(low, toks)
     found = lexicon_findings(text, low, matcher, pairs_list)
-    if stats:
-        found += statistical_findings(text, low, _model(model), set(pairs_list), model)
+    corroborated = _strong_count(found) >= CORROBORATED
+    if stats or corroborated:
+        # In an article the lexicon already shows to be spun, the statistical layer runs
+        # even when it is off (clean copy almost never gets here, so it costs little) and
+        # its findings may reach the default threshold.
+        extra = statistical_findings(text, low, _model(model), set(pairs_list), model)
+        if corroborated:
+            extra = [Finding(f.start, f.end, f.text, f.suggestion,
+                             round(f.score + CORROBORATED_BONUS, 2), f.evidence,
+                             f.reason + f"; the lexicon found {CORROBORATED}+ swaps here")
+                     for f in extra]
+        found += extra
     found = _corroborate(found)
     strong = sum(1 for f in found if f.score >= threshold)
     attrib, n_attr, n_odd = attribution_findings(text, strong)
