@@ -204,3 +204,12 @@ def test_statistical_finding_needs_corroboration_to_reach_the_default_threshold(
     r = newsclean.analyze(spun, passes=["flag_spun_phrases"], restore_spun=True,
                           restore_threshold=0.0)
     assert "important outcomes" in r.text
+
+
+def test_corroboration_needs_the_findings_to_be_dense():
+    spun = ("Talks stalled after a cyber assault on the ministry. Officials warned of "
+            "surging tensions and saw no significant breakthrough. In a joint assertion, "
+            "analysts played down hopes of important outcomes from the meeting.")
+    filler = " The council met on Tuesday and the minister said the budget was agreed." * 200
+    _, flags = spun_flags(spun + filler)
+    assert "important outcomes" not in {f.text for f in flags}

@@ -296,7 +296,8 @@ def statistical_findings(text: str, low: str, model, bigrams=None,
 
 
 CORROBORATION = 0.05     # per other finding in the article, up to 3
-CORROBORATED = 3         # lexicon findings that make an article corroborated
+CORROBORATED = 3          # lexicon findings that make an article corroborated
+CORROBORATED_DENSITY = 2  # ... and at least this many per 1,000 words
 CORROBORATED_BONUS = 0.1  # for statistical findings in such an article
 
 
@@ -344,7 +345,12 @@ def analyse(text: str, matcher, *, model: str | None = None, stats: bool = True,
     toks = words_of(low)
     pairs_list = token_pairs(low, toks)
     found = lexicon_findings(text, low, matcher, pairs_list)
-    corroborated = _strong_count(found) >= CORROBORATED
+    n_strong = _strong_count(found)
+    # Three swaps make an article look spun only if they are dense: in a long text (a
+    # whole archive in one string) three lone findings prove nothing, and the
+    # statistical layer would then run over megabytes of clean copy.
+    corroborated = (n_strong >= CORROBORATED
+                    and n_strong * 1000 >= CORROBORATED_DENSITY * max(len(toks), 1))
     if stats or corroborated:
         # In an article the lexicon already shows to be spun, the statistical layer runs
         # even when it is off (clean copy almost never gets here, so it costs little) and
