@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, islice
+from operator import and_
 
 from . import score as scoring
 from .collocations import FUNCTION_WORDS, TOKEN_RE, load_table, normalize
@@ -192,15 +193,17 @@ def _function_pairs() -> frozenset:
     return frozenset(f"{a} {b}" for a in FUNCTION_WORDS for b in FUNCTION_WORDS)
 
 
-def content_pair_unseen(text: str, keys, web=None) -> float:
-    """Share of the distinct lower-case pairs of words (letters only) with a content word, in the first
-    UNSEEN_CHARS characters of ``text``, that neither reference has seen.
+def content_pair_unseen(text: str, keys, web=None, pairs: list[str] | None = None) -> float:
+    """Share of the distinct lower-case pairs of words (letters only) with a content word,
+    in the first UNSEEN_CHARS characters of ``text``, that neither reference has seen.
 
     A spinner swaps content words for thesaurus synonyms, which breaks the pairs around
     them ("fruitful relationship" -> "profitable connection"). Pairs with a capital
     (names, sentence starts) or of two function words say nothing about that and are
     left out. The references are the collocation table (``keys``) and frequent web
-    bigrams (``web``). All set operations run in C, at a fixed cost per text.
+    bigrams (``web``). ``pairs``: the word pairs of the normalised text, if the caller has
+    them (:func:`~newsclean.spun.matcher.token_pairs`). Everything runs in C-level maps
+    and set operations, at a fixed cost per text.
 
     Two of the three pairs below are unseen; three pairs are too few to say much, so the
     share stays near edited copy's (0.3):
@@ -209,18 +212,22 @@ def content_pair_unseen(text: str, keys, web=None) -> float:
     0.318
     """
     web = load_web_bigrams() if web is None else web
-    toks = words_of(text[:UNSEEN_CHARS])
-    # lower-case alphabetic pairs only: "".join(pair).isalpha() tells both words are words
-    alpha = map(str.isalpha, map("".join, zip(toks, islice(toks, 1, None))))
-    pairs = set(filter(str.islower, compress(map(" ".join, zip(toks, islice(toks, 1, None))),
-                                             alpha)))
+    sample = text[:UNSEEN_CHARS]
+    toks = words_of(sample)          # the same words as the pairs', in their own case
+    if pairs is None:
+        pairs = token_pairs(normalize(sample))
+    # a word counts if it is all letters and lower case: a capital means a name or a
+    # sentence start; the last word of a cut sample may be cut too, so its pair is left out
+    ok = list(map(and_, map(str.isalpha, toks), map(str.islower, toks)))
+    n = len(toks) - (1 if len(text) <= UNSEEN_CHARS else 2)
+    pairs = set(compress(pairs[:max(0, n)], map(and_, ok, islice(ok, 1, None))))
     # One big set per call: set.difference walks the small set and probes the big one,
     # while difference_update (or several arguments) would walk the big one.
     pairs = pairs.difference(_function_pairs())
     total = len(pairs)
     if not total:
         return EDITED_UNSEEN
-    share = len(pairs.difference(keys).difference(web)) / total
+    share = len(pairs.difference(web).difference(keys)) / total
     # a handful of pairs says nothing about a text: shrink towards edited copy's share
     return EDITED_UNSEEN + (share - EDITED_UNSEEN) * min(1.0, total / UNSEEN_FULL)
 STAT_MIN_COUNT = 8          # the alternative must be a collocation seen this often
@@ -371,7 +378,7 @@ def analyse(text: str, matcher, *, model: str | None = None, stats: bool = True,
     # evidence that is rare in one phrase adds up across a spun article.
     # Swapped words break the collocations around them: the share of content-word pairs
     # that neither the reference table nor the web bigrams have seen rises.
-    unseen = content_pair_unseen(text, _keyset(model))
+    unseen = content_pair_unseen(text, _keyset(model), pairs=pairs_list)
     feats = scoring.article_features(text, found, words=len(toks), pairs=pairs,
                                      attributions=(n_attr, n_odd), unseen=unseen,
                                      glued_in=source)
