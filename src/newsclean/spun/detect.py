@@ -182,7 +182,7 @@ def _keyset(path) -> frozenset:
 
 
 UNSEEN_SAMPLE = 300
-UNSEEN_CHARS = 2500         # the content-pair share reads at most this much of a text
+UNSEEN_CHARS = 2000         # the content-pair share reads at most this much of a text
 UNSEEN_FULL = 60            # fewer content pairs than this: the share shrinks to edited copy's
 EDITED_UNSEEN = 0.3         # about the share in edited copy (held-out Slate, own copy)
 
