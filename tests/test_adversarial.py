@@ -45,6 +45,8 @@ ADVERSARIAL = {
     "mojibake": "â€™" * (MB // 3),
     "zero width": "\u200b" * MB,
     "letters": "a" * MB,
+    "capitalised names": "Kejriawal Modi Narendar " * (MB // 24),
+    "all-caps names": "KEJRIAWAL MODI " * (MB // 15),
 }
 
 
@@ -73,6 +75,7 @@ def test_adversarial_input_is_linear(name, normal_time):
                                   "one huge line", "double quotes", "apostrophes"])
 def test_cost_grows_linearly(name):
     text = ADVERSARIAL[name]
-    small = min(_time(text[: MB // 4]) for _ in range(2))
-    large = _time(text)
-    assert large <= MAX_GROWTH * max(small, 0.01), f"{name}: {small:.3f}s -> {large:.3f}s"
+    # Best of three for each size: a shared machine's hiccups only ever add time.
+    small = min(_time(text[: MB // 4]) for _ in range(3))
+    large = min(_time(text) for _ in range(3))
+    assert large <= MAX_GROWTH * max(small, 0.05), f"{name}: {small:.3f}s -> {large:.3f}s"

@@ -14,7 +14,8 @@ import pytest
 
 import newsclean
 
-_OPTIONAL = ("newsclean.spacy_component", "newsclean.integrations")
+_OPTIONAL = ("newsclean.spacy_component", "newsclean.integrations", "newsclean.series",
+             "newsclean.dask_jobs", "newsclean.cli.dask_engine")
 
 
 def _modules() -> list[str]:

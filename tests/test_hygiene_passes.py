@@ -113,6 +113,7 @@ def test_repeated_words_removed(damaged, fixed):
     "Duran Duran played.", "Walla Walla, Washington.", "Sirhan Sirhan was denied parole.",
     "Boutros Boutros-Ghali spoke.", "fill you in in case", "The New New Thing",
     "very, very good", "What it is is a scandal.", "Dee Dee Myers said", "the The The gig",
+    "that damn Jar Jar picture",
 ])
 def test_legitimate_doubles_survive(text):
     assert only("fix_repeated_words", text) == text

@@ -22,7 +22,27 @@ __all__ = [
     "Config", "Edit", "Flag", "Option", "PassContext", "Pipeline", "Result",
     "UnknownNameError", "__version__", "analyze", "apply_edits", "clean",
     "describe_options", "register_pass",
+    # batch API, loaded on first use (see __getattr__)
+    "analyze_batch", "clean_batch", "clean_jsonl", "clean_parquet", "hf_map",
+    "clean_series",
 ]
+
+# Names imported from their module on first use, so `import newsclean` stays light.
+_LAZY = {
+    "analyze_batch": "batch", "clean_batch": "batch", "clean_jsonl": "batch",
+    "clean_parquet": "batch", "hf_map": "batch", "clean_series": "series",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'newsclean' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
 
 _default_pipeline: Pipeline | None = None
 

@@ -9,14 +9,13 @@ from functools import lru_cache
 from ..registry import register_pass
 from ..resources import tsv_rows
 
-# An article and the word after it, where they may disagree. Most articles agree in ways a
-# pattern can see ("a" before b, c, d...; "an" before a, i), so those are not matched at
-# all: this keeps the Python-side judgement to a few hits per document. The standard
-# library's engine is the faster one for this plain pattern.
-_ARTICLE = re.compile(
-    r"\b(?:(a|A)\x20+(?=[aeiouhxAEIOUHX0-9])|(an|An|AN)\x20+(?![aiAI]))"
-    r"([^\W_][\w'\u2019.\-]*)"
-)
+# An article and the start of the word after it, where they may disagree. Most articles
+# agree in ways a pattern can see ("a" before b, c, d...; "an" before a, i), so those are
+# not matched at all. The pattern starts on the article's letter with no look-behind, which
+# keeps the scan fast; that the article starts a word is checked on the hits, and the
+# word itself is then read with a second, anchored pattern.
+_ARTICLE = re.compile(r"[aA]\x20+[aeiouhxAEIOUHX0-9]|[aA][nN]\x20+[^aiAI\s]")
+_WORD_AFTER = re.compile(r"(a|A|an|An|AN)\x20+([^\W_][\w'\u2019.\-]*)")
 
 VOWEL, CONSONANT = "vowel", "consonant"
 # Letters whose English names start with a vowel sound: "an F", "an MP", "an NGO", "an X-ray".
@@ -156,13 +155,18 @@ def fix_articles(ctx) -> None:
     'It was a dissident, an apple, an hour, a university and an MP.'
     """
     text = ctx.text
-    for m in _ARTICLE.finditer(text):
-        art, word = m.group(1) or m.group(2), m.group(3).rstrip(".'\u2019-")
+    for hit in _ARTICLE.finditer(text):
+        start = hit.start()
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_'\u2019-"):
+            continue  # the letters end a longer word ("Obama an...", "Ghana a...")
+        m = _WORD_AFTER.match(text, start)
+        if m is None:
+            continue
+        art, word = m.group(1), m.group(2).rstrip(".'\u2019-")
         if not word or art == "AN" or word.lower() in _NOT_AFTER_ARTICLE:
             continue  # "AN" only appears in all-capitals headlines
         if m.end() < len(text) and text[m.end()] not in _WORD_END:
             continue
-        start = m.start()
         at_sentence_start = _at_sentence_start(text, start)
         if art == "A" and not at_sentence_start:
             continue  # "Plan A", "vitamin A", "Class A shares"

@@ -14,9 +14,14 @@ from ..spans import until_stable
 _DOUBLE = re.compile('[\u201c\u201d"]')
 _SINGLE_OPEN = re.compile("\u2018")
 _STRAIGHT_SINGLE = re.compile("'")
-# A right single quote between two letters: an apostrophe (won’t) or a glued opening quote
-# (no’breakthrough’). Told apart in Python by what follows.
-_INNER_RSQUO = regex.compile(r"(?<=\p{L})\u2019(?=\p{L})")
+# A right single quote between two lower-case words: an apostrophe (they’re) or a glued
+# opening quote (no’breakthrough’). The pattern already skips one-letter tails (won’t,
+# Moscow’s, he’d) and the common longer ones; the rest is told apart in Python.
+_INNER_RSQUO = regex.compile(
+    r"(?<=\p{Ll}\p{Ll})\u2019(?=\p{Ll}\p{Ll})(?!(?:re|ve|ll|em|all|am|clock|cause|til)"
+    r"(?!\p{L}))"
+)
+_ANY_QUOTE = re.compile("[\u201c\u201d\"\u2018\u2019']")
 # Word forms that follow an apostrophe inside a word: won’t, Moscow’s, they’re, I’ve, we’ll,
 # he’d, I’m, ma’am, rock ’n’ roll, o’clock, y’all.
 _CONTRACTION_TAILS = frozenset(
@@ -162,14 +167,17 @@ class _Findings:
 
 
 def _scan(ctx, text: str, style: str) -> None:
-    pos = 0
+    # Only the lines (paragraphs) holding a quote mark are looked at.
     n = len(text)
-    while pos < n:
-        end = text.find("\n", pos)
-        if end < 0:
-            end = n
-        if end > pos:
-            _fix_line(ctx, text, pos, end, style)
+    pos = 0
+    while True:
+        m = _ANY_QUOTE.search(text, pos)
+        if m is None:
+            break
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.start())
+        end = n if end < 0 else end
+        _fix_line(ctx, text, start, end, style)
         pos = end + 1
     _fix_attribution(ctx, text)
 
@@ -184,7 +192,8 @@ def _fix_line(ctx, text: str, start: int, end: int, style: str) -> None:
         roles = _double_roles(line, marks)
         for (pos, ch), role in zip(marks, roles):
             _fix_double(ctx, line, start, pos, ch, role, style)
-    _fix_single(ctx, line, start, style)
+    if style != "keep" or "\u2018" in line or _INNER_RSQUO.search(line):
+        _fix_single(ctx, line, start, style)
 
 
 def _fix_double(ctx, line: str, base: int, pos: int, ch: str, role: str, style: str) -> None:

@@ -31,10 +31,13 @@ _JOINERS = "-'\u2019\u2010\u2011"
 #  - title-case doubles of mid-frequency words that are not names ("Activist Activist"):
 #    very common words doubled are usually emphasis or titles ("The New New Thing"); rare
 #    words and words edited copy capitalises mid-sentence (data/capitalised_words.txt) may
-#    be names ("Dee Dee Myers"), and are flagged instead.
+#    be names ("Dee Dee Myers"), and are flagged instead; a double that trusted copy
+#    itself contains ("Jar Jar Binks", in the shipped collocation table) is left alone.
 _NEVER_DOUBLED = frozenset(
     "the a an of their its our my your these those from with".split()
 )
+# A double seen this often in the collocation table is one edited copy writes.
+_ATTESTED = 3
 # Bounds on wordfreq's Zipf scale (log10 of frequency per billion words).
 _NAME_ZIPF = 3.0
 _EMPHASIS_ZIPF = 4.5
@@ -62,6 +65,14 @@ def _allowed(extra_file: str | None) -> frozenset[str]:
 def _name_words() -> frozenset[str]:
     # Words edited copy capitalises mid-sentence: names ("Dee Dee Myers").
     return word_set("capitalised_words.txt")
+
+
+def _attested_double(word: str) -> bool:
+    # Edited copy writes this double itself ("Jar Jar Binks"): the shipped collocation
+    # table (counts of word pairs in trusted journalism, data/spun/) has seen it.
+    from ..spun.collocations import load_table
+
+    return load_table(None).get(f"{word} {word}", 0) >= _ATTESTED
 
 
 @lru_cache(maxsize=4096)
@@ -138,7 +149,8 @@ def fix_repeated_words(ctx) -> None:
             ctx.edit(m.end(1), end, "", f"repeated word {second!r}")
         elif first == second and first.istitle() and len(first) > 1:
             zipf = _zipf(low)
-            if _NAME_ZIPF <= zipf < _EMPHASIS_ZIPF and low not in _name_words():
+            if _NAME_ZIPF <= zipf < _EMPHASIS_ZIPF and low not in _name_words() \
+                    and not _attested_double(low):
                 ctx.edit(m.end(1), end, "", f"repeated word {second!r}")
             elif zipf < _EMPHASIS_ZIPF:
                 ctx.flag(start, end, "repeated_word",

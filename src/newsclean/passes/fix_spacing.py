@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 import regex
 
@@ -11,15 +12,16 @@ from ..spans import non_overlapping, until_stable
 
 # Speed matters here: this pass sees every character of every document. Almost all spacing
 # damage starts with a blank next to something specific (another blank, a line end,
-# punctuation, a bracket), so the scan looks for those pairs with str.find, which is far
-# faster than a regex that must try every space, and classifies the few hits in Python.
-# Unusual blanks (no-break, thin, ideographic spaces, tabs) are found with a regex, only in
-# documents that have any. Nothing here backtracks: scans are linear in the text.
+# punctuation, a bracket), so one pattern of single-character steps finds those places and
+# the few hits are classified in Python. Nothing here backtracks: scans are linear.
 _ODD_BLANKS = "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009" \
               "\u200a\u202f\u205f\u3000"
 _BLANKS = frozenset(" " + _ODD_BLANKS)
-_ODD_BLANK_RE = re.compile("[" + _ODD_BLANKS + "]")
-_NEEDLES = ("  ", " \n", " \r", " ,", " .", " ;", " :", " !", " ?", " )", " ]", "( ", "[ ")
+_HITS = re.compile(
+    "[ " + _ODD_BLANKS + "](?=[ " + _ODD_BLANKS + "\n\r,.;:!?)\\]]|\\Z)"  # blank + blank/end/punct
+    "|[(\\[] "                                                  # bracket + space
+    "|[" + _ODD_BLANKS + "]"                                     # any unusual blank
+)
 # Invisible characters that break words and searches: zero-width space, word joiner, a BOM
 # inside the text, soft hyphen. Not ZWJ/ZWNJ, which scripts and emoji need.
 _INVISIBLE_CHARS = "\u200b\u2060\ufeff\u00ad"
@@ -109,28 +111,11 @@ def _find_spacing(text: str) -> list[tuple[int, int, str, str]]:
     return non_overlapping(found)
 
 
-def _blank_hits(text: str) -> list[int]:
-    """Sorted positions of blanks that may be damage, at most one per run of blanks."""
-    find = text.find
-    n = len(text)
-    hits: list[int] = []
-    for needle in _NEEDLES:
-        i = find(needle)
-        while i >= 0:
-            if needle[0] in "([":
-                i += 1
-            hits.append(i)
-            # Skip the rest of this run of blanks: each needle's scan stays linear.
-            j = i + 1
-            while j < n and text[j] in _BLANKS:
-                j += 1
-            i = find(needle, j)
-    if text[-1:] == " ":
-        hits.append(n - 1)
-    if _ODD_BLANK_RE.search(text):
-        hits.extend(m.start() for m in _ODD_BLANK_RE.finditer(text))
-    hits.sort()
-    return hits
+def _blank_hits(text: str) -> Iterator[int]:
+    """Positions, in order, of blanks that may be damage."""
+    for m in _HITS.finditer(text):
+        i = m.start()
+        yield i + 1 if text[i] in "([" else i
 
 
 def _classify_blank_run(text: str, i: int) -> tuple[tuple[int, int, str, str] | None, int]:

@@ -1,0 +1,87 @@
+"""The ``newsclean`` command.
+
+Subcommands are modules of this package listed in :data:`COMMANDS`; each one exposes
+``add_parser(subparsers)`` (returning its ``argparse`` parser) and ``run(args) -> int`` (the
+exit status). Adding a command, say ``build-model``, means writing ``build_model.py`` with
+those two functions and adding its name here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+from .._version import __version__
+
+#: The subcommand modules, in the order ``--help`` lists them.
+COMMANDS = ("clean", "check")
+
+DESCRIPTION = """\
+Clean spun and garbled news copy, and show exactly what was wrong with it.
+
+examples:
+  newsclean clean seeds/ -o clean/     write cleaned copies of seeds/**/*.txt to clean/
+  newsclean check seeds/               list every finding as path:line:col: ... (writes nothing)
+
+Run `newsclean COMMAND --help` for each command's options and more examples.
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsclean", description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"newsclean {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module = importlib.import_module(f"{__name__}.{name.replace('-', '_')}")
+        p = module.add_parser(sub)
+        p.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line ``argv`` (default ``sys.argv[1:]``); return the exit status."""
+    from .discover import UsageError
+    from .options import OptionsError
+
+    parser = build_parser()
+    # argparse stops filling SRC... at the first option, so `clean a -o out b` would
+    # reject b; such stray positionals are more inputs.
+    args, extra = parser.parse_known_args(argv)
+    stray = [a for a in extra if a.startswith("-") and a != "-"]
+    if stray or (extra and not hasattr(args, "sources")):
+        parser.parse_args(argv)  # reports the unknown arguments and exits 2
+    if extra:
+        args.sources = list(args.sources) + extra
+    if getattr(args, "_run", None) is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        status = args._run(args)
+        # The work is done and reported: an interrupt arriving now (a second Ctrl-C just
+        # too late) must not turn a finished run into a traceback.
+        _ignore_interrupts()
+        return status
+    except (UsageError, OptionsError) as exc:
+        print(f"newsclean {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        _ignore_interrupts()
+        return 130
+    except BrokenPipeError:
+        # The reader of our stdout went away (e.g. `| head`): not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+def _ignore_interrupts() -> None:
+    import signal
+
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread
+        pass

@@ -1,0 +1,277 @@
+"""Run units of work in a process pool, hand back their results in order, stop cleanly.
+
+A :class:`Unit` is a batch of whole plain-text files (about 1 MB or 64 files), a batch of
+JSONL lines, or a step the main process does itself (``local``). Units are pulled lazily
+from the caller's iterator, at most two per worker are in flight (so memory stays bounded
+however large the input), and results are handed back in input order: the output, report
+and messages of ``--jobs 2`` are exactly those of ``--jobs 1``.
+
+Ctrl-C: the first interrupt stops new work, lets the documents in progress finish (their
+writes are atomic) and returns, so the caller can say what was done; a second one aborts at
+once. Workers ignore SIGINT (the terminal sends it to the whole process group) and turn the
+pool's SIGTERM into ``SystemExit``, which discards their temporary files on the way out.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+import signal
+import sys
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from .documents import Outcome, Settings, Task, process, process_lines
+
+BATCH_BYTES = 1_000_000
+BATCH_FILES = 64
+
+
+@dataclass
+class Unit:
+    """``kind`` is ``files`` (payload: list of Task), ``lines`` (payload: LineBatch) or
+    ``local`` (payload: anything; handled by the main process, in order). ``ctx`` stays in
+    the main process."""
+
+    kind: str
+    payload: Any
+    ctx: Any = None
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def batches(tasks: Sequence[Task], max_bytes: int = BATCH_BYTES,
+            max_files: int = BATCH_FILES) -> Iterator[list[Task]]:
+    """Consecutive tasks grouped into batches of about ``max_bytes`` or ``max_files``."""
+    batch: list[Task] = []
+    size = 0
+    for t in tasks:
+        batch.append(t)
+        size += t.size
+        if size >= max_bytes or len(batch) >= max_files:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+class Interrupt:
+    """SIGINT handling for a run: the first Ctrl-C asks to stop, the second aborts."""
+
+    def __init__(self, on_first: Callable[[], None] | None = None) -> None:
+        self.requested = False
+        self._on_first = on_first
+        self._event = None
+        self._old = None
+        self._old_term = None
+
+    def __enter__(self) -> "Interrupt":
+        try:
+            self._old = signal.signal(signal.SIGINT, self._handle)
+            # SIGTERM (kill, a CI timeout) aborts at once, but still cleans up.
+            self._old_term = signal.signal(signal.SIGTERM, self._terminate)
+        except ValueError:  # not the main thread (e.g. embedded); keep the defaults
+            self._old = None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._old is not None:
+            signal.signal(signal.SIGINT, self._old)
+            signal.signal(signal.SIGTERM, self._old_term)
+
+    def _terminate(self, signum, frame) -> None:
+        self.requested = True
+        if self._event is not None:
+            self._event.set()
+        raise KeyboardInterrupt
+
+    def is_set(self) -> bool:  # quacks like an Event for in-process runs
+        return self.requested
+
+    def attach(self, event) -> None:
+        self._event = event
+        if self.requested:
+            event.set()
+
+    def _handle(self, signum, frame) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+        if self._event is not None:
+            self._event.set()
+        if self._on_first is not None:
+            self._on_first()
+
+
+# -- worker side -----------------------------------------------------------------------
+
+_worker_settings: Settings | None = None
+_worker_stop: Any = None
+
+
+def _init_worker(settings: Settings, stop) -> None:
+    global _worker_settings, _worker_stop
+    _worker_settings, _worker_stop = settings, stop
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _exit_on_term)
+
+
+def _exit_on_term(signum, frame) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _work(kind: str, payload: Any) -> Any:
+    """Do one unit; ``None`` (or ``None`` per file) for what an interrupt kept from starting."""
+    settings = _worker_settings
+    assert settings is not None
+    stopped = _worker_stop is not None and _worker_stop.is_set()
+    if kind == "lines":
+        return None if stopped else process_lines(payload, settings)
+    out: list[Outcome | None] = []
+    for task in payload:
+        if _worker_stop is not None and _worker_stop.is_set():
+            out.append(None)
+        else:
+            out.append(process(task, settings))
+    return out
+
+
+def _work_in_pool(kind: str, payload: Any) -> Any:
+    try:
+        return _work(kind, payload)
+    except SystemExit as exc:
+        # SIGTERM from an abort: unwinding to here has discarded any temporary file. The
+        # executor would catch SystemExit and keep the worker alive, so leave now.
+        os._exit(exc.code if isinstance(exc.code, int) else 1)
+
+
+# -- parent side -----------------------------------------------------------------------
+
+
+def run(units: Iterable[Unit], settings: Settings, jobs: int,
+        handle: Callable[[Unit, Any], None], interrupt: Interrupt) -> None:
+    """Do ``units`` and call ``handle(unit, result)`` for each, in order.
+
+    Stops pulling units once an interrupt is requested. A second interrupt raises
+    ``KeyboardInterrupt`` after stopping the workers.
+    """
+    it = iter(units)
+    head: list[Unit] = []
+    if jobs > 1:
+        # A pool costs a fork per worker: only worth it with two units of work or more.
+        for unit in it:
+            head.append(unit)
+            if sum(u.kind != "local" for u in head) >= 2:
+                break
+    stream = itertools.chain(head, it)
+    if jobs <= 1 or sum(u.kind != "local" for u in head) < 2:
+        global _worker_settings, _worker_stop
+        _worker_settings, _worker_stop = settings, interrupt
+        for unit in stream:
+            if interrupt.requested:
+                break
+            handle(unit, None if unit.kind == "local" else _work(unit.kind, unit.payload))
+        return
+    _run_pool(stream, settings, jobs, handle, interrupt)
+
+
+def _run_pool(units: Iterator[Unit], settings: Settings, jobs: int,
+              handle: Callable[[Unit, Any], None], interrupt: Interrupt) -> None:
+    methods = multiprocessing.get_all_start_methods()
+    # fork: workers start at once and inherit the loaded passes and resources.
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+    if ctx.get_start_method() == "fork":
+        _warm_up(settings)
+    stop = ctx.Event()
+    interrupt.attach(stop)
+    pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker,
+                               initargs=(settings, stop))
+    try:
+        drain(units, lambda u: pool.submit(_work_in_pool, u.kind, u.payload), 2 * jobs,
+              handle, interrupt)
+    except KeyboardInterrupt:
+        _terminate(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def drain(units: Iterator[Unit], submit: Callable[[Unit], Any], capacity: int,
+          handle: Callable[[Unit, Any], None], interrupt: Interrupt) -> None:
+    """Submit units (at most ``capacity`` in flight) and handle their results in order.
+
+    ``submit(unit)`` returns a future (anything with ``result()``): a process pool's, or a
+    Dask cluster's (see :mod:`.dask_engine`).
+    """
+    pending: deque = deque()
+    in_flight = 0
+    while True:
+        while not interrupt.requested and in_flight < capacity:
+            unit = next(units, None)
+            if unit is None:
+                break
+            if unit.kind == "local":
+                pending.append((unit, None))
+            else:
+                pending.append((unit, submit(unit)))
+                in_flight += 1
+        if not pending:
+            break
+        unit, fut = pending.popleft()
+        if fut is None:
+            handle(unit, None)
+            continue
+        in_flight -= 1
+        try:
+            result = fut.result()
+        except Exception as exc:  # a worker died (killed, out of memory...)
+            result = _worker_failed(unit, exc)
+        handle(unit, result)
+
+
+def _worker_failed(unit: Unit, exc: BaseException) -> Any:
+    message = f"worker failed: {type(exc).__name__}: {exc}"
+    if unit.kind == "lines":
+        b = unit.payload
+        return Outcome(path=b.path, output=b.output, partial=True, status="error",
+                       error_kind="internal", error=message)
+    return [Outcome(path=t.display, output=t.out, size=t.size, status="error",
+                    error_kind="internal", error=message) for t in unit.payload]
+
+
+def _warm_up(settings: Settings) -> None:
+    """Load the passes' lazily loaded code and data once, before forking the workers.
+
+    They then share it (copy-on-write) instead of each loading its own copy.
+    """
+    from .. import analyze
+
+    try:
+        analyze("Warm-up: the caf\u00c3\u00a9\u2019s  \u201cnews\u201d is an  apple "
+                "and a egg.\n", **settings.options)
+    except Exception:  # a broken option or pass shows up, per document, in the run
+        pass
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    # ProcessPoolExecutor has no public terminate() before Python 3.14.
+    terminate = getattr(pool, "terminate_workers", None)
+    if terminate is not None:  # pragma: no cover - Python 3.14+
+        terminate()
+    else:
+        for proc in list(getattr(pool, "_processes", {}).values()):
+            try:
+                proc.terminate()
+            except Exception:  # pragma: no cover
+                pass
+        for proc in list(getattr(pool, "_processes", {}).values()):
+            proc.join(5)
+    print("newsclean: aborted", file=sys.stderr)

@@ -1,0 +1,145 @@
+"""Gazetteers: the names newsclean restores (targets) and the names it must leave alone.
+
+The shipped default lives in ``newsclean/data/gazetteer/`` (see its README for sources and
+licences); users add their own files in the same format (:mod:`.format`).
+
+>>> g = Gazetteer(parse_gazetteer("Arvind Kejriwal\\tperson\\tKejriwal\\tIN\\n"))
+>>> g.match_word("kejriawal")
+[('Kejriwal', 1)]
+>>> g.is_known_name("Arvind"), g.is_known_name("Dattatraya")
+(True, False)
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from .. import resources
+from .format import (PROTECT_DIRECTIVE, Entry, GazetteerError, fold, fold_uncached,
+                     parse_gazetteer, read_gazetteer)
+
+__all__ = ["Entry", "Gazetteer", "GazetteerError", "default_entries", "fold", "load",
+           "parse_gazetteer", "read_gazetteer"]
+
+#: Person names whose last word is at least this long make it a one-word target.
+_MIN_SURNAME = 5
+
+
+class Gazetteer:
+    """Target names in a :class:`NameIndex`, and every known name for protection.
+
+    Entries earlier in the list win when two spellings fold to the same key.
+    """
+
+    def __init__(self, entries: Iterable[Entry], protect: Iterable[str] = ()) -> None:
+        """``protect``: more protect-only names, as plain strings (the fast path for big
+        shipped lists)."""
+        entries = list(entries)
+        protect = list(protect)
+        targets = [e for e in entries if e.target]
+        canon = [e.canonical for e in targets]
+        aliases = [a for e in targets for a in e.aliases]
+        # A person's surname on its own is how news refers to them after the first mention.
+        surnames = [e.canonical.split()[-1] for e in targets
+                    if e.type == "person" and " " in e.canonical
+                    and len(e.canonical.split()[-1]) >= _MIN_SURNAME]
+        from .index import NameIndex  # numpy: imported only when a gazetteer is built
+
+        self.index = NameIndex(canon + aliases, standalone=surnames)
+        self.n_entries = len(entries) + len(protect)
+        #: The type of each target spelling (the first entry's, for shared spellings).
+        self.type_of: dict[str, str] = {}
+        for e in targets:
+            for n in e.names:
+                self.type_of.setdefault(n, e.type)
+            if e.type == "person" and " " in e.canonical:
+                self.type_of.setdefault(e.canonical.split()[-1], "person")
+        #: Spellings of people's names among the targets.
+        self.person_names = frozenset(n for n, t in self.type_of.items() if t == "person")
+        self.n_targets = len(targets)
+        known_lower: set[str] = set()
+        known_words: set[str] = set()
+        spelling: dict[str, str] = {}
+        names = [n for e in entries for n in e.names]
+        names.extend(protect)
+        for name in names:
+            low = name.lower()
+            known_lower.add(low)
+            f = low if low.isalpha() and low.isascii() else fold_uncached(name)
+            if " " in f:
+                known_words.update(f.split())
+            else:
+                known_words.add(f)
+                spelling.setdefault(f, name)
+        #: How the gazetteer spells each one-word name, by folded form (first entry wins).
+        self.spelling = spelling
+        #: Every spelling of every name, lower-cased (case is the text's business).
+        self.known_lower = frozenset(known_lower)
+        #: Every word of every name, folded.
+        self.known_words = frozenset(known_words)
+
+    def __len__(self) -> int:
+        return self.n_entries
+
+    def is_known_name(self, token: str) -> bool:
+        """Is ``token`` a name, or a word of a name, that the gazetteer knows?"""
+        return token.lower() in self.known_lower or fold(token) in self.known_words
+
+    def match_word(self, folded: str) -> list[tuple[str, int]]:
+        return self.index.match_word(folded)
+
+    def match_span(self, folded_words: Sequence[str],
+                   fuzzy: Sequence[bool] | None = None) -> list[tuple[str, int]]:
+        return self.index.match_span(folded_words, fuzzy)
+
+
+def _default_files() -> list[tuple[str, str]]:
+    """(name, text) of the shipped gazetteer's files, curated files first."""
+    folder = resources.data_file("gazetteer")
+    files = []
+    for sub in ("curated", None):
+        node = folder.joinpath(sub) if sub else folder
+        files.extend(sorted((f for f in node.iterdir() if f.name.endswith(".tsv")),
+                            key=lambda f: f.name))
+    return [(f"newsclean:{f.name}", f.read_text(encoding="utf-8")) for f in files]
+
+
+@lru_cache(maxsize=1)
+def default_entries() -> tuple[Entry, ...]:
+    """Every entry of the shipped gazetteer, curated files first."""
+    entries: list[Entry] = []
+    for name, text in _default_files():
+        entries.extend(parse_gazetteer(text, name))
+    return tuple(entries)
+
+
+def _names_fast(text: str) -> Iterable[str]:
+    """Every name (canonical and aliases) in a well-formed gazetteer file."""
+    for line in text.splitlines():
+        if not line or line[0] == "#":
+            continue
+        cols = line.split("\t")
+        yield cols[0]
+        if len(cols) > 2 and cols[2]:
+            yield from cols[2].split("|")
+
+
+@lru_cache(maxsize=8)
+def load(paths: tuple[str, ...] = (), default: bool = True) -> Gazetteer:
+    """The gazetteer of the user's files (first, so they win) and the shipped one.
+
+    Built once per process, at first use: about half a second for the shipped lists
+    (benchmarks/bench_gazetteer.py measures it).
+    """
+    entries: list[Entry] = []
+    for p in paths:
+        entries.extend(read_gazetteer(p))
+    protect: list[str] = []
+    if default:
+        for name, text in _default_files():
+            if PROTECT_DIRECTIVE in text:
+                protect.extend(_names_fast(text))  # shipped and tested: no need to check
+            else:
+                entries.extend(parse_gazetteer(text, name))
+    return Gazetteer(entries, protect)

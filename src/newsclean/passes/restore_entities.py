@@ -1,0 +1,554 @@
+"""Restore misspelt names of people, places and organisations from a gazetteer."""
+
+from __future__ import annotations
+
+import re
+import threading
+import warnings
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..gazetteer.format import fold
+from ..registry import Option, register_pass
+
+# A capitalised word: a capital (Latin-1 or Latin Extended-A), then letters, with inner
+# hyphens ("Jean-Pierre") and apostrophes followed by two letters or more ("O'Neill", but
+# not the possessive in "Kejriwal’s").
+_CAP = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:-[^\W\d_]+|['’][^\W\d_]{2,})*")
+# What a pass over the whole text looks for: a cheap superset of the capitalised words
+# (no word boundary, apostrophes and digits allowed), each distinct one then cut down to
+# its word by _CAP. A regex with \b at the front runs at a third of the speed.
+_TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*")
+# Two all-caps words in a row: the only way an all-caps name can need its case restored.
+_CAPS_PAIR = re.compile(r"[A-Z]{2,}[ \u00a0][A-Z]{2,}")
+_GAP = frozenset((" ", "\u00a0"))
+# A capital inside a word (NYPress, NetanYahoo) or capitals running into lower case
+# (ARepublican, NGOs): a coinage, a pun, an acronym or two words run together, not a typo.
+_INNER_CAP = re.compile(r"[a-z][A-Z]|^[A-Z]{2,}[a-z]")
+# Letters beyond Latin-1: the marks of romanisation (ī, ā, ţ, ş...).
+_MARKS = re.compile("[\u0100-\u024f\u1e00-\u1eff]")
+
+
+_ENDINGS = ("s", "es", "'s", "'", "er", "ers", "ian", "ians", "an", "ans", "ese", "ish",
+            "ite", "ites", "ie", "ies", "y", "ly", "i", "is", "ism", "ist", "ists")
+
+
+def _inflected(folded: str, name: str) -> bool:
+    """Is ``folded`` ``name`` with an English ending: a plural, a possessive, a derived
+    word (the Camdens, Microsoftie, Netherlander)?"""
+    f = fold(name)
+    if folded.startswith(f) and folded[len(f):] in _ENDINGS:
+        return True
+    # Netherlands → Netherlander: the name less its last letter, and a longer ending.
+    end = folded[len(f) - 1:]
+    return folded.startswith(f[:-1]) and len(end) >= 2 and end in _ENDINGS
+
+
+#: A word (every part of a hyphenated word) at least this frequent in wordfreq's English
+#: list (Zipf scale: 1.0 is once per 100 million words, the list's floor) is a known
+#: word and never a candidate. benchmarks/bench_gazetteer.py measures the choice.
+KNOWN_WORD_ZIPF = 1.0
+_MAX_WINDOW = 6
+# Up to this many candidate words, each is looked for with str.find; beyond, one more pass
+# of the token regex finds them all (it costs about as much as 30 finds).
+_FIND_MAX = 30
+# Lower-case words that join the capitalised words of one name (Bank of England, Santa Cruz
+# de la Sierra, Mohammed bin Salman).
+_JOINERS = re.compile(r"[ \u00a0](?:(?:of|and|the|de|la|le|les|del|der|des|du|da|di|do|dos|"
+                      r"das|von|van|al|el|bin|ibn|y|e|ul|ur|upon|on)[ \u00a0]){1,2}")
+_JOINER_WORD = re.compile(r"[^\s]+")
+
+
+@lru_cache(maxsize=4)
+def _word_freqs(min_zipf: float) -> tuple[dict, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en"), 10 ** (min_zipf - 9)
+
+
+def is_known_word(word: str, min_zipf: float = KNOWN_WORD_ZIPF) -> bool:
+    """Is ``word`` (each part of it, if hyphenated) a word of English, per wordfreq?
+
+    >>> is_known_word("Reading"), is_known_word("Kejriawal")
+    (True, False)
+    """
+    freqs, floor = _word_freqs(min_zipf)
+    low = word.lower().replace("’", "'")
+    if freqs.get(low, 0.0) >= floor:
+        return True
+    parts = low.split("-")
+    return len(parts) > 1 and all(freqs.get(p, 0.0) >= floor for p in parts)
+
+
+class _Matcher:
+    """A gazetteer with the per-token decisions already taken, kept between calls."""
+
+    _MAX_CACHE = 500_000
+
+    def __init__(self, gaz) -> None:
+        self.gaz = gaz
+        self.ok: set[str] = set()        # tokens to leave alone, as they appear in text
+        self.cands: dict[str, tuple[str, tuple[str, list[tuple[str, int]]]]] = {}
+        self.lock = threading.Lock()
+
+    def classify(self, token: str) -> tuple[str, list[tuple[str, int]]] | None:
+        """None to leave ``token`` alone; else (kind, one-word matches nearest first).
+
+        Kinds: ``variant`` (the same name with other diacritics), ``unknown`` (not a word,
+        not a name: a candidate), ``protected`` (a known name that is near a target: only
+        flagged).
+        """
+        gaz = self.gaz
+        low = token.lower()
+        if low in gaz.known_lower:
+            return None
+        f = fold(token)
+        if _MARKS.search(token) and f in gaz.known_words:
+            # Only diacritics differ from a known name. Romanisation marks English copy does
+            # not use (Sonīpat) give way to the gazetteer's spelling when it lacks them; the
+            # accents of Latin-1 (São Paulo, Zürich) are a matter of style, left alone.
+            same = gaz.spelling.get(f)
+            if same is not None and _MARKS.search(same):
+                return None  # the gazetteer writes it with marks too
+            return ("variant", [(same, 0)] if same is not None else [])
+        if is_known_word(token):
+            return None
+        if _INNER_CAP.search(token) and not token.isupper():
+            return None
+        matches = [m for m in gaz.match_word(f) if not _inflected(f, m[0])]
+        if f in gaz.known_words:
+            return ("protected", matches) if matches else None
+        if not matches and not gaz.index.near_a_word(f):
+            return None  # near no word of any name: nothing it could be restored to
+        return ("unknown", matches)
+
+    def remember(self, raw: set[str]) -> dict[str, tuple[str, list[tuple[str, int]]]]:
+        """Classify the capitalised words of raw tokens not seen before.
+
+        Returns the candidates among them (word → decision). Raw tokens whose word is left
+        alone are remembered, so a corpus pays for each distinct token once.
+        """
+        new = raw - self.ok
+        if not new:
+            return {}
+        out = {}
+        with self.lock:
+            if len(self.ok) + len(self.cands) > self._MAX_CACHE:
+                self.ok.clear()
+                self.cands.clear()
+            for r in new:
+                d = self.cands.get(r)
+                if d is None:
+                    m = _CAP.match(r)
+                    d = self.classify(m.group()) if m is not None else None
+                    if d is None:
+                        self.ok.add(r)
+                        continue
+                    d = (m.group(), d)
+                    self.cands[r] = d
+                out[d[0]] = d[1]
+        return out
+
+
+@lru_cache(maxsize=8)
+def _matcher(paths: tuple[str, ...], default: bool) -> _Matcher:
+    from ..gazetteer import load  # numpy and the index: only when the pass first runs
+
+    return _Matcher(load(paths, default))
+
+
+def _paths(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, (str, Path)):
+        value = [value]
+    try:
+        paths = tuple(str(Path(v)) for v in value)
+    except TypeError:
+        raise TypeError(f"gazetteer must be a path or a list of paths, not {value!r}") from None
+    for p in paths:
+        if not Path(p).is_file():
+            raise ValueError(f"gazetteer file not found: {p}")
+    return tuple(str(Path(p).resolve()) for p in paths)
+
+
+#: A one-word name this frequent in English (Zipf 4: ten times per million words, like
+#: Putin or Afghanistan) is one the text may well mean even if it never spells it right; a
+#: rarer one must be confirmed. At 3.0, 0.5% of real names the gazetteer does not know
+#: were "corrected" (Shyrma → Sharma, Sergia → Serbia); at 4.0, under 0.2%.
+SALIENT_ZIPF = 4.0
+#: A lone word of this many letters or more, one edit from the name of a person or an
+#: organisation (the curated part of the gazetteer) and sharing its first letter, is taken
+#: to be that name: among 8,000 real names the gazetteer does not know, 2 (0.03%) are
+#: that close to one; with six letters, 16.
+_NEWS_TYPES = frozenset({"person", "party", "organisation", "news agency", "company"})
+_NEWS_MIN_LEN = 7
+
+
+class _Evidence:
+    """Does the document back a one-word correction?
+
+    One edit from a name is also where many real names the gazetteer does not know sit
+    (Hristina and Pristina, Normandia and Normandie), so a lone word is corrected only
+    towards a name the text spells right elsewhere (``Lekhy`` in a story that says
+    ``Meenakshi Lekhi``), towards a name common enough in English that a near miss sharing
+    its first letter is almost surely it (``Washingon``), or one edit away from a long name
+    of a person or an organisation (``Kejriawal``). Otherwise it is flagged.
+    benchmarks/bench_gazetteer.py measures both sides of this.
+    """
+
+    __slots__ = ("tokens", "_folded")
+
+    def __init__(self, tokens: set[str]) -> None:
+        self.tokens = tokens  # the text's capitalised tokens, as _TOKEN finds them
+        self._folded: set[str] | None = None
+
+    def confirms(self, name: str) -> bool:
+        """Does the text spell every word of ``name`` right somewhere (in any case, with or
+        without diacritics)?"""
+        if self._folded is None:
+            found = (_CAP.match(t) for t in self.tokens)
+            self._folded = {w for m in found if m is not None for w in fold(m.group()).split()}
+        return all(w in self._folded for w in fold(name).split())
+
+    def supports(self, token: str, name: str, distance: int, kind: str | None) -> bool:
+        if self.confirms(name):
+            return True
+        target, f = fold(name), fold(token)
+        if " " in target or target[:1] != f[:1]:
+            return False
+        if kind in _NEWS_TYPES and distance == 1 and len(f) >= _NEWS_MIN_LEN:
+            return True
+        freqs, _ = _word_freqs(KNOWN_WORD_ZIPF)
+        return freqs.get(target, 0.0) >= 10 ** (SALIENT_ZIPF - 9)
+
+
+def _caps_line(text: str, pos: int) -> bool:
+    """Is the line around ``pos`` set in capitals (a headline or a dateline)?"""
+    line = text[_line_start(text, pos):_line_end(text, pos)]
+    return len(_LOWER.findall(line)) <= 0.25 * len(_UPPER.findall(line))
+
+
+# How far the line-based checks look either way: a "line" of a megabyte is looked at in
+# this neighbourhood only, which keeps the pass linear on any input.
+_REACH = 300
+
+
+def _line_start(text: str, pos: int) -> int:
+    lo = max(0, pos - _REACH)
+    return text.rfind("\n", lo, pos) + 1 or lo
+
+
+def _line_end(text: str, pos: int) -> int:
+    hi = min(len(text), pos + _REACH)
+    end = text.find("\n", pos, hi)
+    return end if end >= 0 else hi
+
+
+_LOWER = re.compile(r"[a-zß-öø-ÿ]")
+_UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+
+
+def _caps_around(text: str, start: int, end: int, n: int = 4) -> bool:
+    """Are most of the ``n`` words either side of ``start:end`` (on its line) in capitals?"""
+    ls = _line_start(text, start)
+    le = _line_end(text, end)
+    words = (text[max(ls, start - 80):start].split()[-n:]
+             + text[end:min(le, end + 80)].split()[:n])
+    words = [w for w in words if any(c.isalpha() for c in w)]
+    upper = sum(w.isupper() for w in words)
+    return upper > len(words) - upper
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """Does an all-caps run at ``start:end`` open its line as a dateline (NEW DELHI: ...)?"""
+    ls = _line_start(text, start)
+    if (ls and text[ls - 1] != "\n") or text[ls:start].strip():
+        return False
+    rest = text[end:end + 40].lstrip()
+    return rest[:1] in (":", "(", "—", "–", "-", ",", "/")
+
+
+def _mid_sentence_caps(text: str, window) -> bool:
+    """Is this all-caps name damage rather than house style?
+
+    Yes when the name mixes capitals with ordinary case (``AAM AADMI Party``), or when
+    lower-case words come before it on its line and most words around it are not in
+    capitals (``BJP and AAM AADMI parties``). Capitals that open a line
+    (``THE WALL STREET JOURNAL editorial page``, ``SUNDAY'S NEW YORK TIMES says``) are a
+    house style, and capitals around it make a headline: both left alone.
+    """
+    if any(not t.isupper() for _, _, t in window):
+        return True
+    start = window[0][0]
+    prefix = text[_line_start(text, start):start]
+    if _LOWER.search(prefix) is None:
+        return False
+    return not _caps_around(text, start, window[-1][1])
+
+
+def _style(word: str, token: str, keep_caps: bool) -> str:
+    return word.upper() if keep_caps and token.isupper() else word
+
+
+def _runs(text: str):
+    """Runs of capitalised words separated by single spaces: lists of (start, end, word)."""
+    run: list[tuple[int, int, str]] = []
+    for m in _CAP.finditer(text):
+        s = m.start()
+        if run:
+            end = run[-1][1]
+            if s - end == 1 and text[end] in _GAP:
+                pass
+            elif s - end < 14 and _JOINERS.fullmatch(text, end, s):
+                run.extend((end + j.start(), end + j.end(), j.group())
+                           for j in _JOINER_WORD.finditer(text[end:s]))
+            else:
+                yield run
+                run = []
+        run.append((s, m.end(), m.group()))
+    if run:
+        yield run
+
+
+@register_pass(order=600, options=[
+    Option("gazetteer", (), "Your own gazetteer files (TSV: canonical, type, aliases, "
+           "country; see newsclean.gazetteer.format), used before the shipped one.",
+           convert=_paths),
+    Option("default_gazetteer", True, "Use the gazetteer shipped with newsclean as well as "
+           "your own (False: yours alone).", choices=(True, False)),
+    Option("entity_ner", False, "Also take the names an installed spaCy English model finds "
+           "as candidates for restore_entities (ignored, with a warning, without one).",
+           choices=(True, False)),
+])
+def restore_entities(ctx) -> None:
+    """Restore misspelt names against a gazetteer: ``Kejriawal`` → ``Kejriwal``.
+
+    Candidates are capitalised words and runs of them that are neither English words
+    (wordfreq) nor names the gazetteer knows. A candidate within a small edit distance
+    (none up to 4 letters, one up to 8, two beyond; a transposition is one edit; case and
+    diacritics folded) of exactly one name is rewritten to that name's spelling, in the
+    text's case. Multi-word names are matched whole (``Narendar Modi``) and by their
+    surname (``Kejriawal``); a lone word only when the text spells the name right
+    elsewhere, the name is common in English, or it is a long name of a person or an
+    organisation one letter off. An all-caps name in running text gets its case back
+    (``AAM AADMI Party`` → ``Aam Aadmi Party``); romanisation marks the gazetteer's
+    spelling lacks are dropped (``Sonīpat`` → ``Sonipat``).
+
+    Leaves alone: lower-case words (``reading``, ``nice``), every English word, every name
+    the gazetteer knows (``Jon``, ``Austria``), names it does not know that are near none of
+    its names (``Dattatraya``), all-caps headlines and datelines (kept in capitals). A
+    candidate near two names, a known name near another, or a lone word near a rare name
+    the text does not confirm, is flagged (kind ``entity``) rather than changed.
+
+    >>> from newsclean import clean
+    >>> clean("Arvind Kejriwal met Narendar Modi. Kejriawal spoke in Sonīpat.",
+    ...       passes=["restore_entities"])
+    'Arvind Kejriwal met Narendra Modi. Kejriwal spoke in Sonipat.'
+    >>> clean("Reading and Nice are towns; reading is nice.", passes=["restore_entities"])
+    'Reading and Nice are towns; reading is nice.'
+    """
+    cfg = ctx.config
+    if not cfg.default_gazetteer and not cfg.gazetteer:
+        return
+    text = ctx.text
+    matcher = _matcher(cfg.gazetteer, cfg.default_gazetteer)  # GazetteerError if bad
+    raw = set(_TOKEN.findall(text))
+    cands = matcher.remember(raw)
+    if cfg.entity_ner:
+        _ner_candidates(text, matcher, cands)
+    caps = _CAPS_PAIR.search(text)
+    if not cands and caps is None:
+        return
+    # Only the neighbourhood of each candidate (and of each pair of all-caps words) is
+    # looked at, which is what keeps clean copy fast.
+    spots = []
+    if len(cands) < _FIND_MAX:
+        # A few candidates: str.find (C, thousands of MB/s) beats a regex pass.
+        for w in cands:
+            i = text.find(w)
+            while i >= 0:
+                j = i + len(w)
+                if not (i and (text[i - 1].isalnum() or text[i - 1] in "'’-")) and not (
+                        j < len(text) and (text[j].isalnum() or text[j] == "_")):
+                    spots.append(i)
+                i = text.find(w, j)
+    else:
+        # Many candidates (a long text): one more pass of the token regex.
+        known = matcher.cands
+        for m in _TOKEN.finditer(text):
+            i = m.start()
+            if m.group() in known and not (i and text[i - 1].isalnum()):
+                spots.append(i)
+    if caps is not None:
+        spots.extend(m.start() for m in _CAPS_PAIR.finditer(text, caps.start()))
+    gaz = matcher.gaz
+    evidence = _Evidence(raw)
+    done_to = 0          # runs are looked at left to right, each word once
+    spans: dict = {}     # span lookups already made in this text
+    for pos in sorted(spots):
+        if pos < done_to:
+            continue
+        for run in _runs_around(text, pos):
+            run = [t for t in run if t[0] >= done_to]  # (edits must not overlap)
+            if not run:
+                continue
+            done_to = run[-1][1]
+            caps_pair = any(t.isupper() and len(t) > 1 and run[i + 1][2].isupper()
+                            and len(run[i + 1][2]) > 1 for i, (_, _, t) in enumerate(run[:-1]))
+            if not caps_pair and not any(t in cands for _, _, t in run):
+                continue
+            _restore_run(ctx, text, run, cands, gaz, caps_pair, evidence, spans)
+
+
+def _runs_around(text: str, pos: int, reach: int = 160):
+    """The runs of capitalised words in a stretch of text around ``pos`` that hold it."""
+    lo = max(0, pos - reach)
+    if lo:
+        cut = text.find(" ", lo, pos)
+        lo = cut + 1 if cut >= 0 else pos
+    hi = min(len(text), pos + reach)
+    if hi < len(text):
+        cut = text.rfind(" ", pos, hi)
+        hi = cut if cut > pos else hi
+    for run in _runs(text[lo:hi]):
+        if run[0][0] + lo <= pos < run[-1][1] + lo:
+            yield [(s + lo, e + lo, w) for s, e, w in run]
+
+
+def _restore_run(ctx, text, run, cands, gaz, caps_pair, evidence, spans) -> None:
+    folded = [fold(t) for _, _, t in run]
+    fuzzy = [t in cands and cands[t][0] == "unknown" for _, _, t in run]
+    caps_mode = any(t.isupper() and len(t) > 1 for _, _, t in run) and (
+        _caps_line(text, run[0][0]) or _dateline(text, run[0][0], run[-1][1]))
+    done = [False] * len(run)
+    n = len(run)
+    # Whole names first, longest windows first, each holding a candidate (or all-caps words
+    # whose case may need restoring).
+    for size in range(min(_MAX_WINDOW, n), 1, -1):
+        for a in range(0, n - size + 1):
+            b = a + size
+            if any(done[a:b]):
+                continue
+            window = run[a:b]
+            if window[0][2][0].islower() or window[-1][2][0].islower():
+                continue
+            has_cand = any(t in cands for _, _, t in window)
+            caps = (caps_pair and not caps_mode
+                    and sum(t.isupper() and len(t) > 1 for _, _, t in window) >= 2
+                    and _mid_sentence_caps(text, window))
+            if not has_cand and not caps:
+                continue
+            key = (tuple(folded[a:b]), tuple(fuzzy[a:b]))
+            matches = spans.get(key)
+            if matches is None:
+                matches = spans[key] = [
+                    m for m in gaz.match_span(folded[a:b], fuzzy[a:b])
+                    if not any(_inflected(f, w) for f, w in zip(folded[a:b], m[0].split())
+                               if f != fold(w))]
+            if not matches:
+                continue
+            best = matches[0][1]
+            names = sorted({m for m, d in matches if d == best})
+            s, e = window[0][0], window[-1][1]
+            if len(names) > 1:
+                confirmed = [m for m in names if evidence.confirms(m)]
+                if len(confirmed) == 1:
+                    names = confirmed
+            exact_words = sum(f == w for f, w in zip(folded[a:b], fold(names[0]).split()))
+            if len(names) > 1 or (best and exact_words == 0
+                                  and not evidence.confirms(names[0])):
+                ctx.flag(s, e, "entity", "could be any of several names in the gazetteer"
+                         if len(names) > 1 else "near a name of the gazetteer in every word",
+                         score=0.5, data={"candidates": names, "distance": best})
+            else:
+                words = _spelling(gaz, names[0], window).split()
+                # Words around the name mostly in capitals mean a headline inside running
+                # text: the name stays in capitals too.
+                # People's names in capitals are a style (bylines, transcripts: "In the Oval
+                # Office, BILL CLINTON meets LEON PANETTA"); other names get their case back.
+                keep = (caps_mode or not caps or names[0] in gaz.person_names
+                        or _caps_around(text, s, e))
+                for (ts, te, tok), w, fw in zip(window, words, folded[a:b]):
+                    new = _style(w, tok, keep)
+                    if new == tok:
+                        continue
+                    if fw != fold(w):
+                        reason = "misspelt name, restored from the gazetteer"
+                    elif tok in cands and cands[tok][0] == "variant":
+                        reason = "romanisation marks the name is not written with in English"
+                    elif caps and not keep:
+                        reason = "all-caps name in running text, case restored from the gazetteer"
+                    else:
+                        continue  # a case or accent difference of a word spelt right
+                    ctx.edit(ts, te, new, f"{reason}: {names[0]}")
+            for i in range(a, b):
+                done[i] = True
+    for i, (s, e, tok) in enumerate(run):
+        if done[i] or tok not in cands:
+            continue
+        kind, matches = cands[tok]
+        if not matches:
+            continue
+        best = matches[0][1]
+        names = sorted({m for m, d in matches if d == best})
+        if len(names) > 1:
+            confirmed = [m for m in names if evidence.confirms(m)]
+            if len(confirmed) == 1:
+                names = confirmed
+        why = None
+        if kind == "protected":
+            why, score = "a known name, but near a name of the gazetteer", 0.3
+        elif len(names) > 1:
+            why, score = "could be any of several names in the gazetteer", 0.5
+        elif kind == "unknown" and not evidence.supports(tok, names[0], best,
+                                                         gaz.type_of.get(names[0])):
+            why, score = "near a name of the gazetteer that the text does not confirm", 0.6
+        if why is not None:
+            ctx.flag(s, e, "entity", why, suggestion=names[0] if len(names) == 1 else None,
+                     score=score, data={"candidates": names, "distance": best})
+            continue
+        keep = caps_mode or tok.isupper()
+        reason = ("romanisation marks the name is not written with in English"
+                  if kind == "variant" else "misspelt name, restored from the gazetteer")
+        name = names[0] if kind == "variant" else _spelling(gaz, names[0], [(s, e, tok)])
+        ctx.edit(s, e, _style(name, tok, keep), f"{reason}: {name}")
+
+
+def _spelling(gaz, name: str, window) -> str:
+    """The name as the gazetteer spells it, without diacritics if the text uses none."""
+    if all(t.isascii() for _, _, t in window):
+        return gaz.index.ascii_of.get(name, name)
+    return name
+
+
+def _ner_candidates(text: str, matcher: _Matcher, cands: dict) -> None:
+    """Add the names a spaCy English model finds (if one is installed) as candidates."""
+    nlp = _spacy_model()
+    if nlp is None:
+        return
+    for ent in nlp(text).ents:
+        if ent.label_ in ("PERSON", "GPE", "ORG", "NORP", "LOC"):
+            for tok in ent.text.split():
+                if tok[:1].isalpha() and tok not in cands and tok not in matcher.ok:
+                    d = matcher.classify(tok)
+                    if d is not None:
+                        cands[tok] = d
+
+
+@lru_cache(maxsize=1)
+def _spacy_model():
+    try:
+        import spacy
+
+        for name in ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_trf"):
+            try:
+                return spacy.load(name, disable=["parser", "lemmatizer"])
+            except OSError:
+                continue
+    except ImportError:
+        pass
+    warnings.warn("entity_ner=True but no spaCy English model is installed; "
+                  "restore_entities uses its own candidates only", RuntimeWarning, stacklevel=3)
+    return None
