@@ -213,3 +213,17 @@ def test_corroboration_needs_the_findings_to_be_dense():
     filler = " The council met on Tuesday and the minister said the budget was agreed." * 200
     _, flags = spun_flags(spun + filler)
     assert "important outcomes" not in {f.text for f in flags}
+
+
+def test_content_pair_share_leaves_out_names_digits_and_function_pairs():
+    from newsclean.spun.detect import EDITED_UNSEEN, content_pair_unseen
+
+    # only capitalised words, numbers and function-word pairs: nothing to measure
+    assert content_pair_unseen("Sergei Lavrov met Joe Biden in 2021 and it was so",
+                               frozenset(), frozenset()) == EDITED_UNSEEN
+    words = ["word" + chr(97 + i // 26) + chr(97 + i % 26) for i in range(120)]
+    text = " ".join(words)
+    pairs = frozenset(map(" ".join, zip(words, words[1:])))
+    seen = content_pair_unseen(text, pairs, frozenset())
+    unseen = content_pair_unseen(text, frozenset(), frozenset())
+    assert seen < EDITED_UNSEEN < unseen
