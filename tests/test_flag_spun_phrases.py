@@ -185,3 +185,45 @@ def test_every_lexicon_entry_is_generated_with_its_evidence():
         assert evidence.startswith("moby "), (spun, evidence)
         assert spun != original and 0.0 < score <= 1.0
         assert spun == spun.lower() and len(spun.split()) == len(original.split())
+
+
+def test_statistical_finding_needs_corroboration_to_reach_the_default_threshold():
+    lone = "Analysts played down hopes of important outcomes from the meeting."
+    _, flags = spun_flags(lone)
+    assert flags == []
+    spun = ("Talks stalled after a cyber assault on the ministry. Officials warned of "
+            "surging tensions and saw no significant breakthrough. In a joint assertion, "
+            "analysts played down hopes of important outcomes from the meeting.")
+    _, flags = spun_flags(spun)
+    by_text = {f.text: f for f in flags}
+    assert {"cyber assault", "surging tensions", "joint assertion"} <= set(by_text)
+    stat = by_text["important outcomes"]
+    assert stat.data["evidence"] == "statistical"
+    assert "the lexicon found" in stat.reason
+    # never rewritten, even when restoring
+    r = newsclean.analyze(spun, passes=["flag_spun_phrases"], restore_spun=True,
+                          restore_threshold=0.0)
+    assert "important outcomes" in r.text
+
+
+def test_corroboration_needs_the_findings_to_be_dense():
+    spun = ("Talks stalled after a cyber assault on the ministry. Officials warned of "
+            "surging tensions and saw no significant breakthrough. In a joint assertion, "
+            "analysts played down hopes of important outcomes from the meeting.")
+    filler = " The council met on Tuesday and the minister said the budget was agreed." * 200
+    _, flags = spun_flags(spun + filler)
+    assert "important outcomes" not in {f.text for f in flags}
+
+
+def test_content_pair_share_leaves_out_names_digits_and_function_pairs():
+    from newsclean.spun.detect import EDITED_UNSEEN, content_pair_unseen
+
+    # only capitalised words, numbers and function-word pairs: nothing to measure
+    assert content_pair_unseen("Sergei Lavrov met Joe Biden in 2021 and it was so",
+                               frozenset(), frozenset()) == EDITED_UNSEEN
+    words = ["word" + chr(97 + i // 26) + chr(97 + i % 26) for i in range(120)]
+    text = " ".join(words)
+    pairs = frozenset(map(" ".join, zip(words, words[1:])))
+    seen = content_pair_unseen(text, pairs, frozenset())
+    unseen = content_pair_unseen(text, frozenset(), frozenset())
+    assert seen < EDITED_UNSEEN < unseen

@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from itertools import compress, islice
+from operator import and_
 
 from . import score as scoring
 from .collocations import FUNCTION_WORDS, TOKEN_RE, load_table, normalize
-from .lexicon import attribution_verbs, load_thesaurus
+from .lexicon import attribution_verbs, load_thesaurus, load_web_bigrams
 from .matcher import token_pairs, words_of
 
 
@@ -181,6 +182,54 @@ def _keyset(path) -> frozenset:
 
 
 UNSEEN_SAMPLE = 300
+UNSEEN_CHARS = 2000         # the content-pair share reads at most this much of a text
+UNSEEN_FULL = 60            # fewer content pairs than this: the share shrinks to edited copy's
+EDITED_UNSEEN = 0.3         # about the share in edited copy (held-out Slate, own copy)
+
+
+@lru_cache(maxsize=1)
+def _function_pairs() -> frozenset:
+    """Every pair of two function words ("of the", "it was"): they say nothing of a swap."""
+    return frozenset(f"{a} {b}" for a in FUNCTION_WORDS for b in FUNCTION_WORDS)
+
+
+def content_pair_unseen(text: str, keys, web=None, pairs: list[str] | None = None) -> float:
+    """Share of the distinct lower-case pairs of words (letters only) with a content word,
+    in the first UNSEEN_CHARS characters of ``text``, that neither reference has seen.
+
+    A spinner swaps content words for thesaurus synonyms, which breaks the pairs around
+    them ("fruitful relationship" -> "profitable connection"). Pairs with a capital
+    (names, sentence starts) or of two function words say nothing about that and are
+    left out. The references are the collocation table (``keys``) and frequent web
+    bigrams (``web``). ``pairs``: the word pairs of the normalised text, if the caller has
+    them (:func:`~newsclean.spun.matcher.token_pairs`). Everything runs in C-level maps
+    and set operations, at a fixed cost per text.
+
+    Two of the three pairs below are unseen; three pairs are too few to say much, so the
+    share stays near edited copy's (0.3):
+
+    >>> round(content_pair_unseen("the talks were fruitful", {"were fruitful"}, set()), 3)
+    0.318
+    """
+    web = load_web_bigrams() if web is None else web
+    sample = text[:UNSEEN_CHARS]
+    toks = words_of(sample)          # the same words as the pairs', in their own case
+    if pairs is None:
+        pairs = token_pairs(normalize(sample))
+    # a word counts if it is all letters and lower case: a capital means a name or a
+    # sentence start; the last word of a cut sample may be cut too, so its pair is left out
+    ok = list(map(and_, map(str.isalpha, toks), map(str.islower, toks)))
+    n = len(toks) - (1 if len(text) <= UNSEEN_CHARS else 2)
+    pairs = set(compress(pairs[:max(0, n)], map(and_, ok, islice(ok, 1, None))))
+    # One big set per call: set.difference walks the small set and probes the big one,
+    # while difference_update (or several arguments) would walk the big one.
+    pairs = pairs.difference(_function_pairs())
+    total = len(pairs)
+    if not total:
+        return EDITED_UNSEEN
+    share = len(pairs.difference(web).difference(keys)) / total
+    # a handful of pairs says nothing about a text: shrink towards edited copy's share
+    return EDITED_UNSEEN + (share - EDITED_UNSEEN) * min(1.0, total / UNSEEN_FULL)
 STAT_MIN_COUNT = 8          # the alternative must be a collocation seen this often
 
 
@@ -254,6 +303,14 @@ def statistical_findings(text: str, low: str, model, bigrams=None,
 
 
 CORROBORATION = 0.05     # per other finding in the article, up to 3
+CORROBORATED = 3          # lexicon findings that make an article corroborated
+CORROBORATED_DENSITY = 2  # ... and at least this many per 1,000 words
+CORROBORATED_BONUS = 0.1  # for statistical findings in such an article
+
+
+def _strong_count(found: list[Finding]) -> int:
+    return len({(f.start, f.end) for f in found if f.score >= 0.5 and f.evidence != "statistical"})
+
 ISOLATION = 0.10         # taken off when a finding is the only one
 
 
@@ -262,7 +319,7 @@ def _corroborate(found: list[Finding]) -> list[Finding]:
     likely a writer's choice than a spinner's. Scores move down for a lone finding and
     up (a little) with every other one, so that the default threshold is strict on clean
     copy and less so on an article full of swaps."""
-    n = len({(f.start, f.end) for f in found if f.score >= 0.5 and f.evidence != "statistical"})
+    n = _strong_count(found)
     if not n:
         return found
     delta = CORROBORATION * min(n - 1, 3) - ISOLATION
@@ -295,8 +352,23 @@ def analyse(text: str, matcher, *, model: str | None = None, stats: bool = True,
     toks = words_of(low)
     pairs_list = token_pairs(low, toks)
     found = lexicon_findings(text, low, matcher, pairs_list)
-    if stats:
-        found += statistical_findings(text, low, _model(model), set(pairs_list), model)
+    n_strong = _strong_count(found)
+    # Three swaps make an article look spun only if they are dense: in a long text (a
+    # whole archive in one string) three lone findings prove nothing, and the
+    # statistical layer would then run over megabytes of clean copy.
+    corroborated = (n_strong >= CORROBORATED
+                    and n_strong * 1000 >= CORROBORATED_DENSITY * max(len(toks), 1))
+    if stats or corroborated:
+        # In an article the lexicon already shows to be spun, the statistical layer runs
+        # even when it is off (clean copy almost never gets here, so it costs little) and
+        # its findings may reach the default threshold.
+        extra = statistical_findings(text, low, _model(model), set(pairs_list), model)
+        if corroborated:
+            extra = [Finding(f.start, f.end, f.text, f.suggestion,
+                             round(f.score + CORROBORATED_BONUS, 2), f.evidence,
+                             f.reason + f"; the lexicon found {CORROBORATED}+ swaps here")
+                     for f in extra]
+        found += extra
     found = _corroborate(found)
     strong = sum(1 for f in found if f.score >= threshold)
     attrib, n_attr, n_odd = attribution_findings(text, strong)
@@ -304,13 +376,9 @@ def analyse(text: str, matcher, *, model: str | None = None, stats: bool = True,
     pairs = sum(1 for f in found if f.evidence == "lexicon" and "also occurs" in f.reason)
     # Every finding counts towards the article score, weighted by its own score: weak
     # evidence that is rare in one phrase adds up across a spun article.
-    # Swapped words break the collocations around them: the share of word pairs the
-    # reference table has never seen rises (a C-level set intersection).
-    # The first UNSEEN_SAMPLE pairs are plenty to estimate the share, at a fixed cost.
-    sample = pairs_list[:UNSEEN_SAMPLE]
-    unseen = 1.0 - sum(map(_keyset(model).__contains__, sample)) / len(sample) if sample else 0.0
-    # a handful of pairs says nothing about a text: shrink the share towards edited copy's
-    unseen = 0.35 + (unseen - 0.35) * min(1.0, len(sample) / 100) if unseen > 0.35 else unseen
+    # Swapped words break the collocations around them: the share of content-word pairs
+    # that neither the reference table nor the web bigrams have seen rises.
+    unseen = content_pair_unseen(text, _keyset(model), pairs=pairs_list)
     feats = scoring.article_features(text, found, words=len(toks), pairs=pairs,
                                      attributions=(n_attr, n_odd), unseen=unseen,
                                      glued_in=source)

@@ -66,3 +66,15 @@ def load_thesaurus() -> dict[str, tuple[str, ...]]:
             word, heads = line.rstrip("\n").split("\t")
             out[word] = tuple(heads.split(" "))
     return out
+
+
+@lru_cache(maxsize=1)
+def load_web_bigrams() -> frozenset[str]:
+    """Frequent everyday English word pairs (symspellpy's bigram list, MIT), no counts.
+
+    Beside the Slate table they tell the article score which word pairs are ordinary
+    English: a magazine corpus of the 1990s has never seen "video call".
+    """
+    raw = resources.data_file("spun/web_bigrams.txt.gz").read_bytes()
+    with io.TextIOWrapper(gzip.GzipFile(fileobj=io.BytesIO(raw)), encoding="utf-8") as fh:
+        return frozenset(line.rstrip("\n") for line in fh if not line.startswith("#"))
