@@ -771,3 +771,26 @@ def test_sigterm_aborts_without_partial_files(tmp_path: Path):
         pytest.skip("the run finished before the signal arrived")
     assert proc.returncode == 130 and "aborted" in stderr.decode()
     assert no_temp_files(out)
+
+
+def test_build_model_command_feeds_clean(tmp_path):
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "a.txt").write_text(
+        "The press conference was held in Geneva. Another press conference followed.\n"
+        "Officials held a press conference on Monday.\n", encoding="utf-8")
+    model = tmp_path / "model"
+    done = subprocess.run([sys.executable, "-m", "newsclean", "build-model", str(archive),
+                           "-o", str(model)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    built = [p for p in tmp_path.rglob("*") if p.is_file() and p.parent != archive]
+    assert built, "no model file written"
+    story = tmp_path / "story.txt"
+    story.write_text("Officials held a press meeting on Monday.\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "newsclean", "check", "--model",
+                          str(built[0]), str(story)], capture_output=True, text=True)
+    assert out.returncode in (0, 1), out.stderr
+    bad = subprocess.run([sys.executable, "-m", "newsclean", "build-model",
+                          str(tmp_path / "missing"), "-o", str(model)],
+                         capture_output=True, text=True)
+    assert bad.returncode == 2 and "newsclean build-model:" in bad.stderr

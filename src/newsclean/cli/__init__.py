@@ -16,7 +16,7 @@ import sys
 from .._version import __version__
 
 #: The subcommand modules, in the order ``--help`` lists them.
-COMMANDS = ("clean", "check")
+COMMANDS = ("clean", "check", "build-model")
 
 DESCRIPTION = """\
 Clean spun and garbled news copy, and show exactly what was wrong with it.
@@ -24,6 +24,8 @@ Clean spun and garbled news copy, and show exactly what was wrong with it.
 examples:
   newsclean clean seeds/ -o clean/     write cleaned copies of seeds/**/*.txt to clean/
   newsclean check seeds/               list every finding as path:line:col: ... (writes nothing)
+  newsclean build-model archive/ -o m  count an archive of trusted copy into a collocation
+                                       model for flag_spun_phrases (then: clean --model m)
 
 Run `newsclean COMMAND --help` for each command's options and more examples.
 """
