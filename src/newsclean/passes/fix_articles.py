@@ -17,6 +17,8 @@ from ..resources import tsv_rows
 _ARTICLE = re.compile(r"[aA]\x20+[aeiouhxAEIOUHX0-9]|[aA][nN]\x20+[^aiAI\s]")
 _WORD_AFTER = re.compile(r"(a|A|an|An|AN)\x20+([^\W_][\w'\u2019.\-]*)")
 
+_HEAD_SPLIT = re.compile(r"[-.'\u2019]")  # "X-ray" -> "X", "U.S." -> "U"
+
 VOWEL, CONSONANT = "vowel", "consonant"
 # Letters whose English names start with a vowel sound: "an F", "an MP", "an NGO", "an X-ray".
 _VOWEL_LETTER_NAMES = frozenset("AEFHILMNORSX")
@@ -95,7 +97,7 @@ def sound_of(word: str) -> str | None:
     if word[0].isdigit():
         return _number_sound(word)
     rules = _rules()
-    head = re.split(r"[-.'\u2019]", word, maxsplit=1)[0]
+    head = _HEAD_SPLIT.split(word, maxsplit=1)[0]
     if len(head) == 1 and (len(word) == 1 or word[1] in "-.'\u2019"):
         # A letter by its name: "an F grade", "a U-turn", "an X-ray", "an e-mail".
         return VOWEL if head.upper() in _VOWEL_LETTER_NAMES else CONSONANT
