@@ -14,6 +14,8 @@ _PIECES = st.sampled_from([
     "(", ")", "“", "”", "‘", "’", '"', "'", "a", "an", "A", "An", "the", "The", "AAM",
     "hour", "apple", "dissident", "He", "explained", "said", "Activist", "word", "U.S.",
     "3.5", "10:30", "www.x.com", "â€™", "Ã©", "é", "–", "…", "had", "18", "MP", "x",
+    "Kejriawal", "Kejriwal", "Modi", "AADMI", "Sonīpat", "cyber assault", "internet meeting",
+    "Share", "Recent Posts", "3 years ago", "MOSCOW:", "Published by",
 ])
 NEWSY = st.lists(_PIECES, max_size=40).map("".join)
 ANY_TEXT = st.text(max_size=200)
