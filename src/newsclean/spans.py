@@ -6,10 +6,9 @@
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, TypeVar
+from typing import Iterable, TypeVar
 
 T = TypeVar("T", bound=tuple)
-Edit4 = tuple[int, int, str, str]
 
 
 def non_overlapping(edits: Iterable[T]) -> list[T]:
@@ -29,34 +28,3 @@ def non_overlapping(edits: Iterable[T]) -> list[T]:
         last_end = max(last_end, end)
     return kept
 
-
-def until_stable(text: str, find: Callable[[str], list[Edit4]], max_rounds: int = 4
-                 ) -> list[Edit4]:
-    r"""Run ``find`` (text -> sorted non-overlapping edits) on its own output until it
-    proposes nothing, and return the composed edits in ``text``'s coordinates.
-
-    ``find`` must judge each line on its own: after the first round only the lines that
-    the previous round changed are scanned again, which keeps the repeat cheap.
-
-    >>> import re
-    >>> def halve(t):  # each round turns every pair of spaces into one
-    ...     return [(m.start(), m.end(), " ", "halve") for m in re.finditer("  ", t)]
-    >>> until_stable("a    b\nc  d", halve)
-    [(1, 5, ' ', 'halve'), (8, 10, ' ', 'halve')]
-    """
-    edits = find(text)
-    if not edits:
-        return []
-    from .editlog import EditLog
-
-    log = EditLog(text)
-    for _ in range(max_rounds):
-        log.compose(edits, "round")
-        edits = []
-        current = log.text
-        for start, end in log.changed_lines():
-            edits.extend((s + start, e + start, rep, reason)
-                         for s, e, rep, reason in find(current[start:end]))
-        if not edits:
-            break
-    return [(e.start, e.end, e.after, e.reason) for e in log.edits]

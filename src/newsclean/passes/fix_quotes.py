@@ -9,7 +9,6 @@ import regex
 
 from ..registry import Option, register_pass
 from ..resources import word_set
-from ..spans import until_stable
 
 _DOUBLE = re.compile('[\u201c\u201d"]')
 _SINGLE_OPEN = re.compile("\u2018")
@@ -131,39 +130,9 @@ def fix_quotes(ctx) -> None:
     style = ctx.config.quotes
     if not any(c in ctx.text for c in _QUOTES):
         return
-    first = _Findings()
-    _scan(first, ctx.text, style)
-    for start, end, kind, reason, score in first.flags:
-        ctx.flag(start, end, kind, reason, score=score)
-    # A repair can change how the marks pair up (a restyled mark now pairs with another),
-    # so scanning repeats on its own output until stable; the rounds compose into edits
-    # of this pass's input. Flags come from the first round, on the text as it was given.
-    rounds = iter([first.edits])
-
-    def find(text: str) -> list[tuple[int, int, str, str]]:
-        edits = next(rounds, None)
-        if edits is None:
-            found = _Findings()
-            _scan(found, text, style)
-            edits = found.edits
-        return sorted(edits, key=lambda e: (e[0], e[1]))
-
-    for start, end, rep, reason in until_stable(ctx.text, find):
-        ctx.edit(start, end, rep, reason)
-
-
-class _Findings:
-    """Collects one scan's edits and flags (the pass context's interface, without state)."""
-
-    def __init__(self) -> None:
-        self.edits: list[tuple[int, int, str, str]] = []
-        self.flags: list[tuple[int, int, str, str, float]] = []
-
-    def edit(self, start: int, end: int, replacement: str, reason: str) -> None:
-        self.edits.append((start, end, replacement, reason))
-
-    def flag(self, start: int, end: int, kind: str, reason: str, score: float = 1.0) -> None:
-        self.flags.append((start, end, kind, reason, score))
+    # A repair can change how the marks pair up (a restyled mark now pairs with another);
+    # the pipeline re-runs this line-local pass over the lines it changed until they settle.
+    _scan(ctx, ctx.text, style)
 
 
 def _scan(ctx, text: str, style: str) -> None:

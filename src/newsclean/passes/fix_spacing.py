@@ -8,7 +8,7 @@ from typing import Iterator
 import regex
 
 from ..registry import register_pass
-from ..spans import non_overlapping, until_stable
+from ..spans import non_overlapping
 
 # Speed matters here: this pass sees every character of every document. Almost all spacing
 # damage starts with a blank next to something specific (another blank, a line end,
@@ -82,10 +82,9 @@ def fix_spacing(ctx) -> None:
     ...       passes=["fix_spacing"])
     'Shares rose 3.5% to $1,200 at 10:30 on www.example.com, the U.S. said.'
     """
-    # One repair can expose another (a zero-width space removed leaves a trailing space),
-    # so the scan is repeated on its own output until nothing changes; the rounds compose
-    # into edits of this pass's input.
-    for start, end, rep, reason in until_stable(ctx.text, _find_spacing):
+    # One repair can expose another (a zero-width space removed leaves a trailing space);
+    # the pipeline re-runs this line-local pass over the lines it changed until they settle.
+    for start, end, rep, reason in _find_spacing(ctx.text):
         ctx.edit(start, end, rep, reason)
 
 
