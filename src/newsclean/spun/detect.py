@@ -30,7 +30,7 @@ class Finding:
     text: str
     suggestion: str | None
     score: float
-    evidence: str      # "lexicon", "attribution" or "statistical"
+    evidence: str      # "lexicon", "grammar", "attribution" or "statistical"
     reason: str
 
 
@@ -108,6 +108,25 @@ def lexicon_findings(text: str, low: str, matcher, bigrams=None) -> list[Finding
         out.append(Finding(start, end, text[start:end], _case(text[start:end], original),
                            round(score, 2), "lexicon", reason))
     return out
+
+
+GRAMMAR_SCORE = 0.7
+
+
+def grammar_findings(text: str, low: str, pairs=None) -> list[Finding]:
+    """Broken grammar of the kind word-by-word swapping leaves (see :mod:`.grammar`)."""
+    from .grammar import find_all
+
+    return [Finding(s, e, text[s:e], _case(text[s:e], sug) if sug else None, GRAMMAR_SCORE,
+                    "grammar", reason) for s, e, sug, reason in find_all(low, text, pairs)]
+
+
+@lru_cache(maxsize=4)
+def _probe_keys(matcher) -> frozenset:
+    """The lexicon's key bigrams and the grammar checks' trigger pairs, in one set."""
+    from .grammar import trigger_pairs
+
+    return matcher.keys | trigger_pairs()
 
 
 def _case(surface: str, original: str) -> str:
@@ -351,7 +370,10 @@ def analyse(text: str, matcher, *, model: str | None = None, stats: bool = True,
     low = normalize(text)
     toks = words_of(low)
     pairs_list = token_pairs(low, toks)
-    found = lexicon_findings(text, low, matcher, pairs_list)
+    # One probe of the text's word pairs finds both the lexicon's keys and the grammar
+    # checks' triggers (each set's own probe would cost as much again).
+    probed = _probe_keys(matcher).intersection(pairs_list)
+    found = lexicon_findings(text, low, matcher, probed) + grammar_findings(text, low, probed)
     n_strong = _strong_count(found)
     # Three swaps make an article look spun only if they are dense: in a long text (a
     # whole archive in one string) three lone findings prove nothing, and the
