@@ -24,6 +24,8 @@ def found(text):
     ("“We are not done,” the bank’s head of research told.",
      "the bank’s head of research told", "the bank’s head of research said"),
     ("We will not allow him mistreat our people.", "allow him mistreat", "let him mistreat"),
+    ("The 2 leaders met for the first time.", "2 leaders", "two leaders"),
+    ("It was their first title in almost ii decades.", "ii decades", "two decades"),
     ("Officials urged them evacuate the area.", "urged them evacuate",
      "urged them to evacuate"),
 ])
@@ -54,6 +56,9 @@ def test_broken_grammar_is_found(text, span, suggestion):
     # verbs that take a bare infinitive, objects that are nouns too
     "They let him leave and helped us build the wall.",
     "They allowed him access and asked us questions.",
+    # figures that edited copy uses
+    "Chapter ii. Results came 2 years ago, in the 2020 vote, for the 12 members.",
+    "Henry VIII wives and World War II veterans met the 3M engineers.",
 ])
 def test_correct_english_is_left_alone(text):
     assert found(text) == []

@@ -362,8 +362,43 @@ def told_without_object(low: str, text: str | None = None, pairs=None) -> Iterat
                "has 'said' (a spinner's synonym for 'said')")
 
 
+_NUMBER_WORDS = {"2": "two", "3": "three", "4": "four", "5": "five", "6": "six",
+                 "7": "seven", "8": "eight", "9": "nine", "ii": "two", "iii": "three",
+                 "iv": "four", "vi": "six", "vii": "seven", "viii": "eight", "ix": "nine"}
+# "the 2 leaders", "almost ii decades": a small number spelled out in wire copy, which a
+# spinner swapped for a "synonym" from the number's thesaurus entry (a digit, a Roman
+# numeral). A digit counts only after a determiner ("the 2 leaders"; "2 years ago" is
+# house style in many papers), a lower-case Roman numeral anywhere but in a list.
+_SMALL_NUMBER = re.compile(
+    r"(?:\b(the|his|her|their|its|our|these|those|both|all|first|last|next|past) ([2-9])"
+    r"|(?<![\w.(\u2019'-])(ii|iii|iv|vi|vii|viii|ix)) ([a-z]+s)\b(?![-'\u2019])")
+
+
+def number_in_figures(low: str, text: str | None = None, pairs=None) -> Iterator[Hit]:
+    """"the 2 leaders", "ii decades": a small number a spinner took out of words.
+
+    >>> low = "the 2 leaders met for the first time in almost ii decades"
+    >>> [(low[s:e], sug) for s, e, sug, _ in number_in_figures(low)]
+    [('2 leaders', 'two leaders'), ('ii decades', 'two decades')]
+    >>> list(number_in_figures("chapter ii. results; 2 years ago; the 2020 vote"))
+    []
+    """
+    if not any(ch in low for ch in "23456789") and " i" not in low:
+        return
+    table = pos_table()
+    for m in _SMALL_NUMBER.finditer(low):
+        number = m.group(2) or m.group(3)
+        noun = m.group(4)
+        if "N" not in table.get(noun, ""):
+            continue
+        start = m.start(2) if m.group(2) else m.start(3)
+        yield (start, m.end(), f"{_NUMBER_WORDS[number]} {(text or low)[m.start(4):m.end()]}",
+               f"grammar: the number {number!r} before {noun!r}, where edited copy spells a "
+               "small number out (a spinner's swap of the word for a figure)")
+
+
 CHECKS = (noun_after_modal, past_after_have, adverb_before_noun, told_without_object,
-          bare_infinitive)
+          bare_infinitive, number_in_figures)
 
 # Checks whose span may hold a name ("..., Smith told."); in the others a capital after
 # the first letter means a name ("Will Smith", "May Day", "a vaguely Las Vegas feel").
@@ -374,7 +409,7 @@ def _lower_case(text: str, start: int, end: int) -> bool:
     """Is the span lower case, but for a capital that starts a sentence?"""
     if not text[start + 1:end].islower():
         return False
-    if text[start].islower():
+    if not text[start].isupper():
         return True
     j = start
     while j > 0 and text[j - 1] in " \t":
