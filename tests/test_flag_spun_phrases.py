@@ -227,3 +227,26 @@ def test_content_pair_share_leaves_out_names_digits_and_function_pairs():
     seen = content_pair_unseen(text, pairs, frozenset())
     unseen = content_pair_unseen(text, frozenset(), frozenset())
     assert seen < EDITED_UNSEEN < unseen
+
+
+def _glued_by_regex(text):
+    """The plain definition count_glued implements with str.find."""
+    import re
+    n = 0
+    for rx in (re.compile(r"[\u201c\u201d\"][^\W\d_]"),
+               re.compile(r"[\u2018\u2019][^\W\d_]{3,}\u2019")):
+        n += sum(1 for m in rx.finditer(text) if m.start() and text[m.start() - 1].isalpha())
+    return n
+
+
+def test_count_glued_matches_its_definition():
+    from hypothesis import given, settings, strategies as st
+
+    from newsclean.spun.score import count_glued
+
+    @settings(max_examples=3000, deadline=None)
+    @given(st.text(alphabet="abé1 .\u201c\u201d\"\u2018\u2019'", max_size=24))
+    def check(text):
+        assert count_glued(text) == _glued_by_regex(text)
+
+    check()

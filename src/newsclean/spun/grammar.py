@@ -90,6 +90,9 @@ _HAVES = frozenset("have has had".split())
 _SUBJECTS = frozenset("i we you they he she it who".split())
 _HAVE_FIRSTS = _HAVES | _BETWEEN | {f"{s}'ve" for s in _SUBJECTS}
 _ARTICLES = ("a", "an", "the")
+_ROMAN = ("ii", "iii", "iv", "vi", "vii", "viii", "ix")
+_NUMBER_DETERMINERS = ("the", "his", "her", "their", "its", "our", "these", "those", "both",
+                       "all", "first", "last", "next", "past")
 _OBJECTS = ("him", "her", "them", "us", "me", "you")
 
 
@@ -118,11 +121,17 @@ def _pair_index() -> frozenset:
     # an object pronoun and a verb that is only ever a verb, in its base form
     verbs = [w for w, letters in table.items() if "B" in letters and set(letters) <= {"V", "B"}]
     pairs += [f"{o} {v}" for o in _OBJECTS for v in verbs]
+    # a determiner and a small number in figures; a Roman numeral and a common plural
+    pairs += [f"{d} {n}" for d in _NUMBER_DETERMINERS for n in "23456789"]
+    plurals = [w for w in common if w.endswith("s") and "N" in table[w]]
+    pairs += [f"{r} {p}" for r in _ROMAN for p in plurals]
     return frozenset(pairs)
 
 
 def _check_of(pair: str, second_is_noun: bool) -> str:
-    first = pair.partition(" ")[0]
+    first, _, second = pair.partition(" ")
+    if second.isdigit() or first in _ROMAN:
+        return "n"
     if first in _ARTICLES:
         return "a"
     if first in _OBJECTS:
@@ -369,9 +378,7 @@ _NUMBER_WORDS = {"2": "two", "3": "three", "4": "four", "5": "five", "6": "six",
 # spinner swapped for a "synonym" from the number's thesaurus entry (a digit, a Roman
 # numeral). A digit counts only after a determiner ("the 2 leaders"; "2 years ago" is
 # house style in many papers), a lower-case Roman numeral anywhere but in a list.
-_SMALL_NUMBER = re.compile(
-    r"(?:\b(the|his|her|their|its|our|these|those|both|all|first|last|next|past) ([2-9])"
-    r"|(?<![\w.(\u2019'-])(ii|iii|iv|vi|vii|viii|ix)) ([a-z]+s)\b(?![-'\u2019])")
+_FIGURE_NOUN = re.compile(r"([a-z0-9]+) ([a-z]+s)\b(?![-'\u2019])")
 
 
 def number_in_figures(low: str, text: str | None = None, pairs=None) -> Iterator[Hit]:
@@ -383,18 +390,16 @@ def number_in_figures(low: str, text: str | None = None, pairs=None) -> Iterator
     >>> list(number_in_figures("chapter ii. results; 2 years ago; the 2020 vote"))
     []
     """
-    if not any(ch in low for ch in "23456789") and " i" not in low:
-        return
     table = pos_table()
-    for m in _SMALL_NUMBER.finditer(low):
-        number = m.group(2) or m.group(3)
-        noun = m.group(4)
-        if "N" not in table.get(noun, ""):
+    for i in _starts(low, "n", pairs):
+        if low.startswith(_NUMBER_DETERMINERS, i):      # "the 2 leaders": skip "the "
+            i = low.index(" ", i) + 1
+        m = _FIGURE_NOUN.match(low, i)
+        if not m or m.group(1) not in _NUMBER_WORDS or "N" not in table.get(m.group(2), ""):
             continue
-        start = m.start(2) if m.group(2) else m.start(3)
-        yield (start, m.end(), f"{_NUMBER_WORDS[number]} {(text or low)[m.start(4):m.end()]}",
-               f"grammar: the number {number!r} before {noun!r}, where edited copy spells a "
-               "small number out (a spinner's swap of the word for a figure)")
+        yield (i, m.end(), f"{_NUMBER_WORDS[m.group(1)]} {(text or low)[m.start(2):m.end()]}",
+               f"grammar: the number {m.group(1)!r} before {m.group(2)!r}, where edited "
+               "copy spells a small number out (a spinner's swap of the word for a figure)")
 
 
 CHECKS = (noun_after_modal, past_after_have, adverb_before_noun, told_without_object,

@@ -18,11 +18,11 @@ import math
 import re
 from typing import Sequence
 
-# A double quote mark glued to the word after it ('that”people'), or a single-quoted word
-# glued to the one before ('no’breakthrough’'); the letter before is checked in Python,
-# so that the regex can skip ahead to quote marks at C speed. "don’t" is neither.
-_GLUED_DOUBLE = re.compile(r"[\u201c\u201d\"][^\W\d_]")
-_GLUED_SINGLE = re.compile(r"[\u2018\u2019][^\W\d_]{3,}\u2019")
+# A double quote mark glued between two words ('that”people'), or a single-quoted word
+# glued to the one before ('no’breakthrough’'). "don’t" is neither.
+_DOUBLE_QUOTES = ("\u201c", "\u201d", '"')
+_SINGLE_QUOTES = ("\u2018", "\u2019")
+_QUOTED_WORD = re.compile(r"[\u2018\u2019][^\W\d_]{3,}\u2019")
 _ATTRIBUTION = re.compile(
     r"[,?!][\u201d\"\u2019]\s+(?:he|she|they|we|I|it|He|She|They|We|It|[A-Z][a-z]+)\s+"
     r"([a-z]+)\b")
@@ -34,13 +34,31 @@ def count_glued(text: str) -> int:
     >>> count_glued("saying that”people won’t stand by” and no’breakthrough’")
     2
     """
+    # str.find jumps from quote mark to quote mark at C speed (a regex that starts with a
+    # character class steps through every character: 4x slower on news copy).
     n = 0
-    for rx in (_GLUED_DOUBLE, _GLUED_SINGLE):
-        for m in rx.finditer(text):
-            i = m.start()
-            if i and text[i - 1].isalpha():
+    last = len(text) - 1
+    for q in _DOUBLE_QUOTES:
+        i = text.find(q)
+        while i >= 0:
+            if 0 < i < last and text[i - 1].isalpha() and text[i + 1].isalpha():
                 n += 1
+            i = text.find(q, i + 1)
+    # Single quotes in one left-to-right walk over both marks, so that the closing mark of
+    # one quoted word never opens another.
+    i = _next_single(text, 0)
+    while i >= 0:
+        m = _QUOTED_WORD.match(text, i)
+        if m and i and text[i - 1].isalpha():
+            n += 1
+        i = _next_single(text, m.end() if m else i + 1)
     return n
+
+
+def _next_single(text: str, start: int) -> int:
+    a = text.find(_SINGLE_QUOTES[0], start)
+    b = text.find(_SINGLE_QUOTES[1], start)
+    return b if a < 0 else a if b < 0 else min(a, b)
 
 
 WEIGHTS = {"density": 3.0, "attribution": 2.0, "pairs": 1.5, "glued": 1.5, "unseen": 2.5}
