@@ -67,10 +67,12 @@ def flag_spun_phrases(ctx) -> None:
     breakthrough") and set ``Result.spin_score`` for the whole article.
 
     Evidence, strongest first: the news lexicon (generated thesaurus swaps of strong news
-    collocations, see ``data/spun/README.md``); quotes attributed with a verb edited copy
-    rarely puts there ("..., he explained."), when the article shows other spinning; and a
-    statistical check (an unattested bigram one synonym away from a common collocation;
-    with ``spun_stats=True`` or a ``model=``).
+    collocations, see ``data/spun/README.md``); grammar that word-by-word swapping breaks
+    ("it will assistance them", "a fully investigation", "allow him mistreat", ",
+    officials told.", "the 2 leaders"; see ``newsclean/spun/grammar.py``); quotes
+    attributed with a verb edited copy rarely puts there ("..., he explained."), when the
+    article shows other spinning; and a statistical check (an unattested bigram one
+    synonym away from a common collocation; with ``spun_stats=True`` or a ``model=``).
     Each flag (kind ``spun_phrase``) carries the suggested original, a score and the
     evidence. Leaves alone: names (capitalised words mid-sentence), hyphenated compounds
     ("a top-notch restaurant"), phrases attested in the collocation table, and the text
