@@ -106,7 +106,7 @@ class _Matcher:
         gaz = self.gaz
         low = token.lower()
         f = fold(token)
-        if f in gaz.lower_heads and _zipf(low) < _HEAD_ZIPF:
+        if f in gaz.lower_heads and _zipf(low) < _HEAD_ZIPF and not _MARKS.search(token):
             # Saldus (novads): a lower-case word after it may be a misspelt part of a name.
             return ("head", [])
         if low in gaz.known_lower:
@@ -441,18 +441,24 @@ def restore_entities(ctx) -> None:
     (wordfreq) nor names the gazetteer knows. A candidate within a small edit distance
     (none up to 4 letters, one up to 8, two beyond; a transposition is one edit; case and
     diacritics folded) of exactly one name is rewritten to that name's spelling, in the
-    text's case. Multi-word names are matched whole (``Narendar Modi``) and by their
-    surname (``Kejriawal``); a lone word only when the text spells the name right
-    elsewhere, the name is common in English, or it is a long name of a person or an
-    organisation one letter off. An all-caps name in running text gets its case back
-    (``AAM AADMI Party`` → ``Aam Aadmi Party``); romanisation marks the gazetteer's
-    spelling lacks are dropped (``Sonīpat`` → ``Sonipat``).
+    text's case. Multi-word names are matched whole (``Narendar Modi``), with the
+    lower-case words some names hold (``Saldus novdds`` → ``Saldus novads``, ``Franfurt am
+    Main``), and by their surname (``Kejriawal``); a lone word only when the text spells
+    the name right elsewhere, the name is common in English, or it is a long name of a
+    person or an organisation one letter off. Inside a whole name that the text spells
+    right elsewhere, a rare English word or a rare protect-only name may be a misspelt
+    word too (``Rachel Reves`` after ``Rachel Reeves``). An all-caps name in running text
+    gets its case back (``AAM AADMI Party`` → ``Aam Aadmi Party``); romanisation marks the
+    gazetteer's spelling lacks are dropped (``Sonīpat`` → ``Sonipat``).
 
-    Leaves alone: lower-case words (``reading``, ``nice``), every English word, every name
-    the gazetteer knows (``Jon``, ``Austria``), names it does not know that are near none of
-    its names (``Dattatraya``), all-caps headlines and datelines (kept in capitals). A
-    candidate near two names, a known name near another, or a lone word near a rare name
-    the text does not confirm, is flagged (kind ``entity``) rather than changed.
+    Leaves alone: lower-case words outside a name (``reading``, ``nice``), every English
+    word and protect-only name on its own (``Cliton`` is a rare word of wordfreq's list:
+    left alone even beside ``Clinton``), every name the gazetteer knows (``Jon``,
+    ``Austria``), names it does not know that are near none of its names
+    (``Dattatraya``), all-caps headlines and datelines (kept in capitals). A candidate near
+    two names, a known name near another, a lone word near a rare name the text does not
+    confirm, or a name with a rare word the text does not confirm, is flagged (kind
+    ``entity``) rather than changed.
 
     >>> from newsclean import clean
     >>> clean("Arvind Kejriwal met Narendar Modi. Kejriawal spoke in Sonīpat.",
@@ -566,10 +572,21 @@ def _restore_run(ctx, text, run, cands, gaz, caps_pair, evidence, spans) -> None
                                if f != fold(w))]
             if any(weak[a:b]):
                 # A rare word or name of the window changes only towards a name the text
-                # spells right elsewhere.
-                matches = [m for m in matches if evidence.confirms(m[0]) or not any(
+                # spells right elsewhere; otherwise the window is only flagged.
+                kept = [m for m in matches if evidence.confirms(m[0]) or not any(
                     wk and f != w for wk, f, w in zip(weak[a:b], folded[a:b],
                                                       fold(m[0]).split()))]
+                if not kept and matches:
+                    names = sorted({m for m, d in matches if d == matches[0][1]})
+                    ctx.flag(window[0][0], window[-1][1], "entity",
+                             "a rare word or name, near a name of the gazetteer that the text "
+                             "does not confirm", score=0.3,
+                             suggestion=names[0] if len(names) == 1 else None,
+                             data={"candidates": names, "distance": matches[0][1]})
+                    for i in range(a, b):
+                        done[i] = True
+                    continue
+                matches = kept
             if not matches:
                 continue
             best = matches[0][1]
@@ -599,7 +616,9 @@ def _restore_run(ctx, text, run, cands, gaz, caps_pair, evidence, spans) -> None
                         continue
                     if fw != fold(w):
                         reason = "misspelt name, restored from the gazetteer"
-                    elif tok in cands and cands[tok][0] == "variant":
+                    elif (tok in cands and cands[tok][0] == "variant") or (
+                            tok[0].islower() and _MARKS.search(tok)
+                            and not _MARKS.search(w)):
                         reason = "romanisation marks the name is not written with in English"
                     elif caps and not keep:
                         reason = "all-caps name in running text, case restored from the gazetteer"
