@@ -104,3 +104,17 @@ def test_real_words_and_names_alone_or_common_stay(text):
     r = analyze(text, passes=["restore_entities"])
     assert r.text == text and not r.edits
 
+
+
+# --- the first letter --------------------------------------------------------------------
+
+def test_a_word_that_differs_in_its_first_letter_is_flagged_even_when_confirmed():
+    # Real names near one the story uses often differ there (Yambol, Bambol); typos rarely.
+    r = analyze("Meenakshi Lekhi arrived. Culture minister Pekhi spoke.",
+                passes=["restore_entities"])
+    assert r.text == "Meenakshi Lekhi arrived. Culture minister Pekhi spoke."
+    (flag,) = r.flags
+    assert flag.kind == "entity" and flag.suggestion == "Lekhi"
+    # The same letter: fixed.
+    assert run("Meenakshi Lekhi arrived. Culture minister Lekhy spoke.") == \
+        "Meenakshi Lekhi arrived. Culture minister Lekhi spoke."
