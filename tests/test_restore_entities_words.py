@@ -118,3 +118,14 @@ def test_a_word_that_differs_in_its_first_letter_is_flagged_even_when_confirmed(
     # The same letter: fixed.
     assert run("Meenakshi Lekhi arrived. Culture minister Lekhy spoke.") == \
         "Meenakshi Lekhi arrived. Culture minister Lekhi spoke."
+
+
+def test_first_two_letters_swapped_is_a_typo_when_confirmed():
+    assert run("Meenakshi Lekhi arrived. Culture minister Elkhi spoke.") == \
+        "Meenakshi Lekhi arrived. Culture minister Lekhi spoke."
+
+
+def test_rare_word_of_a_protect_only_name_inside_a_confirmed_name():
+    # "Vilos" is a word of a protect-only place name, near no one-word target.
+    assert run("Ram Vilas Paswan spoke. Later Ram Vilos Paswan left.") == \
+        "Ram Vilas Paswan spoke. Later Ram Vilas Paswan left."

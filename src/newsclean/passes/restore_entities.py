@@ -125,10 +125,12 @@ class _Matcher:
             return None
         matches = [m for m in gaz.match_word(f) if not _inflected(f, m[0])]
         if f in gaz.known_words:
+            rare = _rare(low) and not gaz.is_target_word(f)
             if not matches:
-                return None
-            return ("protected-rare" if _rare(low) and not gaz.is_target_word(f)
-                    else "protected", matches)
+                # A rare word of a known name may still be misspelt inside a target name
+                # the text confirms (Ram Vilos Paswan).
+                return ("protected-rare", []) if rare and gaz.index.near_a_word(f) else None
+            return ("protected-rare" if rare else "protected", matches)
         if not matches and not gaz.index.near_a_word(f):
             return None  # near no word of any name: nothing it could be restored to
         return ("unknown", matches)
@@ -286,9 +288,10 @@ class _Evidence:
 
     def supports(self, token: str, name: str, distance: int, kind: str | None) -> bool:
         target, f = fold(name), fold(token)
-        if target[:1] != f[:1]:
-            # Copy rarely gets a name's first letter wrong; another real name near the one
-            # the story uses often differs there (Yambol and Bambol, Linyi and Minyi).
+        if target[:1] != f[:1] and not (f[:2] == target[1::-1] and f[2:] == target[2:]):
+            # Copy rarely gets a name's first letter wrong (other than by swapping the first
+            # two); another real name near the one the story uses often differs there
+            # (Yambol and Bambol, Linyi and Minyi).
             return False
         if self.confirms(name):
             return True
