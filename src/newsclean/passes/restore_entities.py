@@ -92,6 +92,7 @@ class _Matcher:
         self.cands: dict[str, tuple[str, tuple[str, list[tuple[str, int]]]]] = {}
         self.lock = threading.Lock()
         self._lower: dict[str, bool] = {}  # name_word's answers
+        self.spans: dict = {}  # match_span's answers, by (folded words, fuzzy)
 
     def classify(self, token: str) -> tuple[str, list[tuple[str, int]]] | None:
         """None to leave ``token`` alone; else (kind, one-word matches nearest first).
@@ -144,10 +145,9 @@ class _Matcher:
         if (not _rare(low) or low in gaz.target_lower or gaz.is_target_word(f)
                 or (_INNER_CAP.search(token) and not token.isupper())):
             return None
-        matches = [m for m in gaz.match_word(f) if not _inflected(f, m[0])]
-        if not matches and not gaz.index.near_a_word(f):
+        if not gaz.index.near_a_word(f):
             return None
-        return ("weak", matches)
+        return ("weak", [])  # never matched alone: no one-word matches needed
 
     def name_word(self, word: str) -> bool:
         """May ``word``, in lower case, belong to a name: a lower-case word of a target name
@@ -269,21 +269,37 @@ class _Evidence:
     benchmarks/bench_gazetteer.py measures both sides of this.
     """
 
-    __slots__ = ("tokens", "text", "_folded")
+    __slots__ = ("tokens", "text", "_folded", "_lower")
 
     def __init__(self, tokens: set[str], text: str) -> None:
         self.tokens = tokens  # the text's capitalised tokens, as _TOKEN finds them
         self.text = text
         self._folded: set[str] | None = None
+        self._lower: dict[str, bool] = {}  # lower-case words looked for, found or not
+
+    def _has(self, word: str) -> bool:
+        """Does the text hold the lower-case ``word`` as a word?"""
+        found = self._lower.get(word)
+        if found is None:
+            text, n = self.text, len(word)
+            i = text.find(word)
+            while i >= 0 and ((i and (text[i - 1].isalnum() or text[i - 1] in "'’-")) or (
+                    i + n < len(text) and (text[i + n].isalnum() or text[i + n] in "'’-"))):
+                i = text.find(word, i + 1)
+            found = self._lower[word] = i >= 0
+        return found
+
+    def _words(self) -> set[str]:
+        if self._folded is None:
+            found = (_CAP.match(t) for t in self.tokens)
+            self._folded = {w for m in found if m is not None for w in fold(m.group()).split()}
+        return self._folded
 
     def confirms(self, name: str) -> bool:
         """Does the text spell every word of ``name`` right somewhere (in any case, with or
         without diacritics; its lower-case words, such as oblast, as they are)?"""
-        if self._folded is None:
-            found = (_CAP.match(t) for t in self.tokens)
-            self._folded = {w for m in found if m is not None for w in fold(m.group()).split()}
-        return all(fold(w) in self._folded if not w[:1].islower() else
-                   re.search(r"(?<![\w'’-])%s(?![\w'’-])" % re.escape(w), self.text) is not None
+        self._words()
+        return all(fold(w) in self._folded if not w[:1].islower() else self._has(w)
                    for w in name.split())
 
     def supports(self, token: str, name: str, distance: int, kind: str | None) -> bool:
@@ -308,6 +324,30 @@ _FUZZY = frozenset({"unknown", "weak", "protected-rare"})
 #: Kinds that are real words or names (rare ones): they change only inside a whole name the
 #: text confirms.
 _YIELDING = frozenset({"weak", "protected-rare"})
+
+
+#: Kinds that matter only inside a longer name.
+_IN_NAMES_ONLY = frozenset({"weak", "head"})
+
+
+def _in_a_name(text: str, i: int, j: int, name_word) -> bool:
+    """Could the word at ``i:j`` be part of a longer name: a capitalised word, a joiner or
+    a lower-case word of a name next to it?"""
+    if j + 1 < len(text) and text[j] in _GAP:
+        nxt = text[j + 1]
+        if nxt.isupper():
+            return True
+        m = _LOWER_WORD.match(text, j)
+        if m is not None and (m.group(1) in _JOINER_SET or name_word(m.group(1),
+                                                                     text[i:j])):
+            return True
+    if i >= 2 and text[i - 1] in _GAP:
+        k = max(text.rfind(" ", max(0, i - 40), i - 1), text.rfind("\u00a0", max(0, i - 40),
+                                                                    i - 1))
+        prev = text[k + 1:i - 1]
+        if prev[:1].isupper() or prev in _JOINER_SET:
+            return True
+    return False
 
 
 def _caps_line(text: str, pos: int) -> bool:
@@ -382,15 +422,19 @@ def _style(word: str, token: str, keep_caps: bool) -> str:
 _LOWER_WORD = re.compile(r"[ \u00a0]([a-zß-öø-ÿ][^\W\d_]*(?:-[^\W\d_]+)*)(?![\w'’-])")
 
 
-def _lower_words(text: str, end: int, name_word, upto: int | None = None):
-    """Up to two lower-case words after ``end`` that ``name_word`` says may belong to a
-    name, as (start, end, word). With ``upto``, all of the gap up to that offset must be
-    such words (a name's inner words), or nothing is returned."""
+def _lower_words(text: str, end: int, after: str, name_word, upto: int | None = None):
+    """Up to two lower-case words after ``end`` (the end of the word ``after``) that
+    ``name_word(word, after)`` says may belong to a name (``name_word(None, after)``: may
+    any?), as (start, end, word). With
+    ``upto``, all of the gap up to that offset must be such words (a name's inner words),
+    or nothing is returned."""
     out = []
     pos = end
+    if not name_word(None, after):
+        return out
     while len(out) < 2:
         m = _LOWER_WORD.match(text, pos)
-        if m is None or not name_word(m.group(1)):
+        if m is None or not name_word(m.group(1), after):
             break
         out.append((m.start(1), m.end(1), m.group(1)))
         pos = m.end()
@@ -402,8 +446,9 @@ def _lower_words(text: str, end: int, name_word, upto: int | None = None):
 def _runs(text: str, name_word=None):
     """Runs of capitalised words separated by single spaces: lists of (start, end, word).
 
-    Joiners (of, de, bin) may stand between the words; with ``name_word``, so may the
-    lower-case words of the gazetteer's names, which may also end a run (Saldus novads).
+    Joiners (of, de, bin) may stand between the words; with ``name_word(word, after)``,
+    so may lower-case words it accepts after the capitalised word ``after``, which may
+    also end a run (Saldus novads).
     """
     run: list[tuple[int, int, str]] = []
     for m in _CAP.finditer(text):
@@ -416,18 +461,19 @@ def _runs(text: str, name_word=None):
                 run.extend((end + j.start(), end + j.end(), j.group())
                            for j in _JOINER_WORD.finditer(text[end:s]))
             else:
-                inner = _lower_words(text, end, name_word, s) if name_word else []
+                last = run[-1][2]
+                inner = _lower_words(text, end, last, name_word, s) if name_word else []
                 if inner:
                     run.extend(inner)
                 else:
                     if name_word:
-                        run.extend(_lower_words(text, end, name_word))
+                        run.extend(_lower_words(text, end, last, name_word))
                     yield run
                     run = []
         run.append((s, m.end(), m.group()))
     if run:
         if name_word:
-            run.extend(_lower_words(text, run[-1][1], name_word))
+            run.extend(_lower_words(text, run[-1][1], run[-1][2], name_word))
         yield run
 
 
@@ -481,6 +527,15 @@ def restore_entities(ctx) -> None:
     matcher = _matcher(cfg.gazetteer, cfg.default_gazetteer)  # GazetteerError if bad
     raw = set(_TOKEN.findall(text))
     cands = matcher.remember(raw)
+    evidence = _Evidence(raw, text)
+    gaz = matcher.gaz
+
+    def name_word(word: str | None, after: str) -> bool:
+        # Lower-case words join a run only after a candidate or a word that some name
+        # follows with lower-case words: cheap for the many runs that are neither.
+        # (word None: might any word follow ``after``?)
+        return (after in cands or fold(after) in gaz.lower_heads) and (
+            word is None or matcher.name_word(word))
     if cfg.entity_ner:
         _ner_candidates(text, matcher, cands)
     caps = _CAPS_PAIR.search(text)
@@ -496,7 +551,9 @@ def restore_entities(ctx) -> None:
             while i >= 0:
                 j = i + len(w)
                 if not (i and (text[i - 1].isalnum() or text[i - 1] in "'’-")) and not (
-                        j < len(text) and (text[j].isalnum() or text[j] == "_")):
+                        j < len(text) and (text[j].isalnum() or text[j] == "_")) and (
+                        cands[w][0] not in _IN_NAMES_ONLY
+                        or _in_a_name(text, i, j, name_word)):
                     spots.append(i)
                 i = text.find(w, j)
     else:
@@ -504,18 +561,21 @@ def restore_entities(ctx) -> None:
         known = matcher.cands
         for m in _TOKEN.finditer(text):
             i = m.start()
-            if m.group() in known and not (i and text[i - 1].isalnum()):
+            if m.group() in known and not (i and text[i - 1].isalnum()) and (
+                    known[m.group()][1][0] not in _IN_NAMES_ONLY
+                    or _in_a_name(text, i, i + len(known[m.group()][0]), name_word)):
                 spots.append(i)
     if caps is not None:
         spots.extend(m.start() for m in _CAPS_PAIR.finditer(text, caps.start()))
-    gaz = matcher.gaz
-    evidence = _Evidence(raw, text)
+
     done_to = 0          # runs are looked at left to right, each word once
-    spans: dict = {}     # span lookups already made in this text
+    spans = matcher.spans  # span lookups already made (the gazetteer's answers)
+    if len(spans) > 50_000:
+        spans.clear()
     for pos in sorted(spots):
         if pos < done_to:
             continue
-        for run in _runs_around(text, pos, matcher.name_word):
+        for run in _runs_around(text, pos, name_word):
             run = [t for t in run if t[0] >= done_to]  # (edits must not overlap)
             if not run:
                 continue
@@ -524,11 +584,14 @@ def restore_entities(ctx) -> None:
                             and len(run[i + 1][2]) > 1 for i, (_, _, t) in enumerate(run[:-1]))
             if not caps_pair and not any(t in cands for _, _, t in run):
                 continue
+            if len(run) == 1 and cands.get(run[0][2], ("",))[0] in _IN_NAMES_ONLY:
+                continue  # a rare word or a name's head alone: nothing to restore
             _restore_run(ctx, text, run, cands, gaz, caps_pair, evidence, spans)
 
 
 def _runs_around(text: str, pos: int, name_word=None, reach: int = 160):
-    """The runs of capitalised words in a stretch of text around ``pos`` that hold it."""
+    """The runs of capitalised words in a stretch of text around ``pos`` that hold it
+    (``name_word``: see :func:`_runs`)."""
     lo = max(0, pos - reach)
     if lo:
         cut = text.find(" ", lo, pos)
