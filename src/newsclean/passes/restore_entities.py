@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 import warnings
@@ -204,8 +205,6 @@ RARE_ZIPF = 2.0
 
 def _zipf(low: str) -> float:
     """wordfreq's Zipf frequency of ``low`` (lower case); 0 if it is not listed."""
-    import math
-
     freqs, _ = _word_freqs(KNOWN_WORD_ZIPF)
     fr = freqs.get(low.replace("’", "'"), 0.0)
     return math.log10(fr) + 9 if fr else 0.0
