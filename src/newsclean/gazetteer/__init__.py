@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from .. import resources
-from .format import (PROTECT_DIRECTIVE, Entry, GazetteerError, fold, fold_uncached,
+from .format import (JOINERS, PROTECT_DIRECTIVE, Entry, GazetteerError, fold, fold_uncached,
                      parse_gazetteer, read_gazetteer)
 
 __all__ = ["Entry", "Gazetteer", "GazetteerError", "default_entries", "fold", "load",
@@ -58,6 +58,18 @@ class Gazetteer:
         #: Spellings of people's names among the targets.
         self.person_names = frozenset(n for n, t in self.type_of.items() if t == "person")
         self.n_targets = len(targets)
+        #: Words written in lower case inside target names (Frankfurt am Main, Ternopilska
+        #: oblast, Saldus novads), folded.
+        self.lower_words = frozenset(fold(w) for e in targets for n in e.names
+                                     for w in n.split()[1:] if w[:1].islower())
+        #: Capitalised words of target names that a lower-case word other than a joiner
+        #: follows (Saldus in Saldus novads), folded.
+        self.lower_heads = frozenset(
+            fold(a) for e in targets for n in e.names
+            for a, b in zip(n.split(), n.split()[1:])
+            if a[:1].isupper() and b[:1].islower() and fold(b) not in JOINERS)
+        #: Every spelling of a target name, lower-cased: never a typo of another name.
+        self.target_lower = frozenset(n.lower() for e in targets for n in e.names)
         known_lower: set[str] = set()
         known_words: set[str] = set()
         spelling: dict[str, str] = {}
@@ -85,6 +97,10 @@ class Gazetteer:
     def is_known_name(self, token: str) -> bool:
         """Is ``token`` a name, or a word of a name, that the gazetteer knows?"""
         return token.lower() in self.known_lower or fold(token) in self.known_words
+
+    def is_target_word(self, folded: str) -> bool:
+        """Is ``folded`` a word of a target name (or one of its spellings)?"""
+        return self.index.has_word(folded)
 
     def match_word(self, folded: str) -> list[tuple[str, int]]:
         return self.index.match_word(folded)

@@ -32,6 +32,10 @@ from functools import lru_cache
 from pathlib import Path
 
 PROTECT_DIRECTIVE = "#! role=protect"
+#: Lower-case words that join the words of many names (Bank of England, Mar del Plata,
+#: Mohammed bin Salman): never a misspelt part of a name.
+JOINERS = frozenset("al and bin da das de del der des di do dos du e el ibn la le les of on "
+                    "the ul upon ur van von y".split())
 
 
 class GazetteerError(ValueError):

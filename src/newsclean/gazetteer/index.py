@@ -158,6 +158,10 @@ class NameIndex:
             key.append(i)
         return self.surface.get(tuple(key))
 
+    def has_word(self, folded: str) -> bool:
+        """Is ``folded`` a word of a target name?"""
+        return folded in self._word_ids
+
     def near_a_word(self, folded: str) -> bool:
         """Is ``folded`` one of the words of a target name, or within the allowed edits
         of one?"""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 import warnings
@@ -9,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..gazetteer.format import JOINERS as _JOINER_SET
 from ..gazetteer.format import fold
 from ..registry import Option, register_pass
 
@@ -55,8 +57,7 @@ _MAX_WINDOW = 6
 _FIND_MAX = 30
 # Lower-case words that join the capitalised words of one name (Bank of England, Santa Cruz
 # de la Sierra, Mohammed bin Salman).
-_JOINERS = re.compile(r"[ \u00a0](?:(?:of|and|the|de|la|le|les|del|der|des|du|da|di|do|dos|"
-                      r"das|von|van|al|el|bin|ibn|y|e|ul|ur|upon|on)[ \u00a0]){1,2}")
+_JOINERS = re.compile(r"[ \u00a0](?:(?:%s)[ \u00a0]){1,2}" % "|".join(sorted(_JOINER_SET)))
 _JOINER_WORD = re.compile(r"[^\s]+")
 
 
@@ -91,19 +92,27 @@ class _Matcher:
         self.ok: set[str] = set()        # tokens to leave alone, as they appear in text
         self.cands: dict[str, tuple[str, tuple[str, list[tuple[str, int]]]]] = {}
         self.lock = threading.Lock()
+        self._lower: dict[str, bool] = {}  # name_word's answers
+        self.spans: dict = {}  # match_span's answers, by (folded words, fuzzy)
 
     def classify(self, token: str) -> tuple[str, list[tuple[str, int]]] | None:
         """None to leave ``token`` alone; else (kind, one-word matches nearest first).
 
         Kinds: ``variant`` (the same name with other diacritics), ``unknown`` (not a word,
         not a name: a candidate), ``protected`` (a known name that is near a target: only
-        flagged).
+        flagged; ``protected-rare`` if rare, which may also be misspelt inside a whole name
+        the text confirms), ``weak`` (a rare English word or protect-only name near a target:
+        only inside a whole name the text confirms), ``head`` (a word of a name that lower-case
+        words follow: the pass looks at its neighbours, Saldus novads).
         """
         gaz = self.gaz
         low = token.lower()
-        if low in gaz.known_lower:
-            return None
         f = fold(token)
+        if f in gaz.lower_heads and _zipf(low) < _HEAD_ZIPF and not _MARKS.search(token):
+            # Saldus (novads): a lower-case word after it may be a misspelt part of a name.
+            return ("head", [])
+        if low in gaz.known_lower:
+            return self._weakly_known(token, f)
         if _MARKS.search(token) and f in gaz.known_words:
             # Only diacritics differ from a known name. Romanisation marks English copy does
             # not use (Sonīpat) give way to the gazetteer's spelling when it lacks them; the
@@ -113,15 +122,46 @@ class _Matcher:
                 return None  # the gazetteer writes it with marks too
             return ("variant", [(same, 0)] if same is not None else [])
         if is_known_word(token):
-            return None
+            return self._weakly_known(token, f)
         if _INNER_CAP.search(token) and not token.isupper():
             return None
         matches = [m for m in gaz.match_word(f) if not _inflected(f, m[0])]
         if f in gaz.known_words:
-            return ("protected", matches) if matches else None
+            rare = _rare(low) and not gaz.is_target_word(f)
+            if not matches:
+                # A rare word of a known name may still be misspelt inside a target name
+                # the text confirms (Ram Vilos Paswan).
+                return ("protected-rare", []) if rare and gaz.index.near_a_word(f) else None
+            return ("protected-rare" if rare else "protected", matches)
         if not matches and not gaz.index.near_a_word(f):
             return None  # near no word of any name: nothing it could be restored to
         return ("unknown", matches)
+
+    def _weakly_known(self, token: str, f: str) -> tuple[str, list[tuple[str, int]]] | None:
+        """A rare English word or a rare protect-only name near a target word: ``weak``,
+        a word that may be misspelt inside a whole name the text confirms, never on its
+        own (see :data:`RARE_ZIPF`)."""
+        gaz = self.gaz
+        low = token.lower()
+        if (not _rare(low) or low in gaz.target_lower or gaz.is_target_word(f)
+                or (_INNER_CAP.search(token) and not token.isupper())):
+            return None
+        if not gaz.index.near_a_word(f):
+            return None
+        return ("weak", [])  # never matched alone: no one-word matches needed
+
+    def name_word(self, word: str) -> bool:
+        """May ``word``, in lower case, belong to a name: a lower-case word of a target name
+        (am, oblast, novads), or a word that is not English and near a word of one (a
+        misspelt ``novdds``)?"""
+        known = self._lower.get(word)
+        if known is None:
+            f = fold(word)
+            known = f in self.gaz.lower_words or (
+                len(f) >= 5 and not is_known_word(word) and self.gaz.index.near_a_word(f))
+            if len(self._lower) < self._MAX_CACHE:
+                self._lower[word] = known
+        return known
 
     def remember(self, raw: set[str]) -> dict[str, tuple[str, list[tuple[str, int]]]]:
         """Classify the capitalised words of raw tokens not seen before.
@@ -149,6 +189,36 @@ class _Matcher:
                     self.cands[r] = d
                 out[d[0]] = d[1]
         return out
+
+
+#: A known word or a protect-only name rarer than this in English (Zipf 2: once in ten
+#: million words) is protected only weakly: inside a multi-word name that the same text
+#: spells right elsewhere, it may be a misspelt word of that name ("Rachel Reves" after
+#: "Rachel Reeves", "Muhammadu Buhar" after "Muhammadu Buhari"), because wordfreq's rarest
+#: words and the census's rarest surnames include the commonest typos of famous names. On
+#: its own such a word is never changed: a name one edit from one the story uses is as
+#: often another real name (Bob Kerrey beside John Kerry), which
+#: benchmarks/bench_gazetteer.py's near-collision figures measure. Commoner words and
+#: names (Tomas, Syria, Ichikawa) and every spelling of a target name stay protected.
+RARE_ZIPF = 2.0
+
+
+def _zipf(low: str) -> float:
+    """wordfreq's Zipf frequency of ``low`` (lower case); 0 if it is not listed."""
+    freqs, _ = _word_freqs(KNOWN_WORD_ZIPF)
+    fr = freqs.get(low.replace("’", "'"), 0.0)
+    return math.log10(fr) + 9 if fr else 0.0
+
+
+def _rare(low: str) -> bool:
+    """Is ``low`` (lower case) rarer in English than :data:`RARE_ZIPF`? Hyphenated words,
+    and spellings too short to hold a typo the pass may fix, are never rare."""
+    return "-" not in low and len(low) >= 5 and _zipf(low) < RARE_ZIPF
+
+
+# A word of a name that lower-case words follow (Saldus novads) makes the pass look at its
+# neighbours when it is rarer than this in English (Frankfurt am Main: not "Party for").
+_HEAD_ZIPF = 3.0
 
 
 @lru_cache(maxsize=8)
@@ -198,30 +268,85 @@ class _Evidence:
     benchmarks/bench_gazetteer.py measures both sides of this.
     """
 
-    __slots__ = ("tokens", "_folded")
+    __slots__ = ("tokens", "text", "_folded", "_lower")
 
-    def __init__(self, tokens: set[str]) -> None:
+    def __init__(self, tokens: set[str], text: str) -> None:
         self.tokens = tokens  # the text's capitalised tokens, as _TOKEN finds them
+        self.text = text
         self._folded: set[str] | None = None
+        self._lower: dict[str, bool] = {}  # lower-case words looked for, found or not
 
-    def confirms(self, name: str) -> bool:
-        """Does the text spell every word of ``name`` right somewhere (in any case, with or
-        without diacritics)?"""
+    def _has(self, word: str) -> bool:
+        """Does the text hold the lower-case ``word`` as a word?"""
+        found = self._lower.get(word)
+        if found is None:
+            text, n = self.text, len(word)
+            i = text.find(word)
+            while i >= 0 and ((i and (text[i - 1].isalnum() or text[i - 1] in "'’-")) or (
+                    i + n < len(text) and (text[i + n].isalnum() or text[i + n] in "'’-"))):
+                i = text.find(word, i + 1)
+            found = self._lower[word] = i >= 0
+        return found
+
+    def _words(self) -> set[str]:
         if self._folded is None:
             found = (_CAP.match(t) for t in self.tokens)
             self._folded = {w for m in found if m is not None for w in fold(m.group()).split()}
-        return all(w in self._folded for w in fold(name).split())
+        return self._folded
+
+    def confirms(self, name: str) -> bool:
+        """Does the text spell every word of ``name`` right somewhere (in any case, with or
+        without diacritics; its lower-case words, such as oblast, as they are)?"""
+        self._words()
+        return all(fold(w) in self._folded if not w[:1].islower() else self._has(w)
+                   for w in name.split())
 
     def supports(self, token: str, name: str, distance: int, kind: str | None) -> bool:
+        target, f = fold(name), fold(token)
+        if target[:1] != f[:1] and not (f[:2] == target[1::-1] and f[2:] == target[2:]):
+            # Copy rarely gets a name's first letter wrong (other than by swapping the first
+            # two); another real name near the one the story uses often differs there
+            # (Yambol and Bambol, Linyi and Minyi).
+            return False
         if self.confirms(name):
             return True
-        target, f = fold(name), fold(token)
-        if " " in target or target[:1] != f[:1]:
+        if " " in target:
             return False
         if kind in _NEWS_TYPES and distance == 1 and len(f) >= _NEWS_MIN_LEN:
             return True
         freqs, _ = _word_freqs(KNOWN_WORD_ZIPF)
         return freqs.get(target, 0.0) >= 10 ** (SALIENT_ZIPF - 9)
+
+
+#: Kinds of candidate words that may differ from the name they are matched to.
+_FUZZY = frozenset({"unknown", "weak", "protected-rare"})
+#: Kinds that are real words or names (rare ones): they change only inside a whole name the
+#: text confirms.
+_YIELDING = frozenset({"weak", "protected-rare"})
+
+
+#: Kinds that matter only inside a longer name.
+_IN_NAMES_ONLY = frozenset({"weak", "head"})
+
+
+def _in_a_name(text: str, i: int, j: int, name_word) -> bool:
+    """Could the word at ``i:j`` be part of a longer name: a capitalised word, a joiner or
+    a lower-case word of a name next to it?"""
+    if j + 1 < len(text) and text[j] in _GAP:
+        nxt = text[j + 1]
+        if nxt.isupper():
+            return True
+        m = _LOWER_WORD.match(text, j)
+        if m is not None and (m.group(1) in _JOINER_SET or name_word(m.group(1),
+                                                                     text[i:j])):
+            return True
+    if i >= 2 and text[i - 1] in _GAP:
+        k = max(text.rfind(" ", max(0, i - 40), i - 1), text.rfind("\u00a0", max(0, i - 40),
+                                                                    i - 1))
+        prev = text[k + 1:i - 1]
+        if prev[:1].isupper() or prev in _JOINER_SET:
+            return True
+    return False
 
 
 def _caps_line(text: str, pos: int) -> bool:
@@ -292,8 +417,38 @@ def _style(word: str, token: str, keep_caps: bool) -> str:
     return word.upper() if keep_caps and token.isupper() else word
 
 
-def _runs(text: str):
-    """Runs of capitalised words separated by single spaces: lists of (start, end, word)."""
+# A lower-case word after a space, as names hold them (am, na, oblast, novads).
+_LOWER_WORD = re.compile(r"[ \u00a0]([a-zß-öø-ÿ][^\W\d_]*(?:-[^\W\d_]+)*)(?![\w'’-])")
+
+
+def _lower_words(text: str, end: int, after: str, name_word, upto: int | None = None):
+    """Up to two lower-case words after ``end`` (the end of the word ``after``) that
+    ``name_word(word, after)`` says may belong to a name (``name_word(None, after)``: may
+    any?), as (start, end, word). With
+    ``upto``, all of the gap up to that offset must be such words (a name's inner words),
+    or nothing is returned."""
+    out = []
+    pos = end
+    if not name_word(None, after):
+        return out
+    while len(out) < 2:
+        m = _LOWER_WORD.match(text, pos)
+        if m is None or not name_word(m.group(1), after):
+            break
+        out.append((m.start(1), m.end(1), m.group(1)))
+        pos = m.end()
+        if upto is not None and pos + 1 == upto and text[pos] in _GAP:
+            return out
+    return [] if upto is not None else out
+
+
+def _runs(text: str, name_word=None):
+    """Runs of capitalised words separated by single spaces: lists of (start, end, word).
+
+    Joiners (of, de, bin) may stand between the words; with ``name_word(word, after)``,
+    so may lower-case words it accepts after the capitalised word ``after``, which may
+    also end a run (Saldus novads).
+    """
     run: list[tuple[int, int, str]] = []
     for m in _CAP.finditer(text):
         s = m.start()
@@ -305,10 +460,19 @@ def _runs(text: str):
                 run.extend((end + j.start(), end + j.end(), j.group())
                            for j in _JOINER_WORD.finditer(text[end:s]))
             else:
-                yield run
-                run = []
+                last = run[-1][2]
+                inner = _lower_words(text, end, last, name_word, s) if name_word else []
+                if inner:
+                    run.extend(inner)
+                else:
+                    if name_word:
+                        run.extend(_lower_words(text, end, last, name_word))
+                    yield run
+                    run = []
         run.append((s, m.end(), m.group()))
     if run:
+        if name_word:
+            run.extend(_lower_words(text, run[-1][1], run[-1][2], name_word))
         yield run
 
 
@@ -329,18 +493,24 @@ def restore_entities(ctx) -> None:
     (wordfreq) nor names the gazetteer knows. A candidate within a small edit distance
     (none up to 4 letters, one up to 8, two beyond; a transposition is one edit; case and
     diacritics folded) of exactly one name is rewritten to that name's spelling, in the
-    text's case. Multi-word names are matched whole (``Narendar Modi``) and by their
-    surname (``Kejriawal``); a lone word only when the text spells the name right
-    elsewhere, the name is common in English, or it is a long name of a person or an
-    organisation one letter off. An all-caps name in running text gets its case back
-    (``AAM AADMI Party`` → ``Aam Aadmi Party``); romanisation marks the gazetteer's
-    spelling lacks are dropped (``Sonīpat`` → ``Sonipat``).
+    text's case. Multi-word names are matched whole (``Narendar Modi``), with the
+    lower-case words some names hold (``Saldus novdds`` → ``Saldus novads``, ``Franfurt am
+    Main``), and by their surname (``Kejriawal``); a lone word only when the text spells
+    the name right elsewhere, the name is common in English, or it is a long name of a
+    person or an organisation one letter off. Inside a whole name that the text spells
+    right elsewhere, a rare English word or a rare protect-only name may be a misspelt
+    word too (``Rachel Reves`` after ``Rachel Reeves``). An all-caps name in running text
+    gets its case back (``AAM AADMI Party`` → ``Aam Aadmi Party``); romanisation marks the
+    gazetteer's spelling lacks are dropped (``Sonīpat`` → ``Sonipat``).
 
-    Leaves alone: lower-case words (``reading``, ``nice``), every English word, every name
-    the gazetteer knows (``Jon``, ``Austria``), names it does not know that are near none of
-    its names (``Dattatraya``), all-caps headlines and datelines (kept in capitals). A
-    candidate near two names, a known name near another, or a lone word near a rare name
-    the text does not confirm, is flagged (kind ``entity``) rather than changed.
+    Leaves alone: lower-case words outside a name (``reading``, ``nice``), every English
+    word and protect-only name on its own (``Cliton`` is a rare word of wordfreq's list:
+    left alone even beside ``Clinton``), every name the gazetteer knows (``Jon``,
+    ``Austria``), names it does not know that are near none of its names
+    (``Dattatraya``), all-caps headlines and datelines (kept in capitals). A candidate near
+    two names, a known name near another, a lone word near a rare name the text does not
+    confirm, or a name with a rare word the text does not confirm, is flagged (kind
+    ``entity``) rather than changed.
 
     >>> from newsclean import clean
     >>> clean("Arvind Kejriwal met Narendar Modi. Kejriawal spoke in Sonīpat.",
@@ -356,6 +526,15 @@ def restore_entities(ctx) -> None:
     matcher = _matcher(cfg.gazetteer, cfg.default_gazetteer)  # GazetteerError if bad
     raw = set(_TOKEN.findall(text))
     cands = matcher.remember(raw)
+    evidence = _Evidence(raw, text)
+    gaz = matcher.gaz
+
+    def name_word(word: str | None, after: str) -> bool:
+        # Lower-case words join a run only after a candidate or a word that some name
+        # follows with lower-case words: cheap for the many runs that are neither.
+        # (word None: might any word follow ``after``?)
+        return (after in cands or fold(after) in gaz.lower_heads) and (
+            word is None or matcher.name_word(word))
     if cfg.entity_ner:
         _ner_candidates(text, matcher, cands)
     caps = _CAPS_PAIR.search(text)
@@ -371,7 +550,9 @@ def restore_entities(ctx) -> None:
             while i >= 0:
                 j = i + len(w)
                 if not (i and (text[i - 1].isalnum() or text[i - 1] in "'’-")) and not (
-                        j < len(text) and (text[j].isalnum() or text[j] == "_")):
+                        j < len(text) and (text[j].isalnum() or text[j] == "_")) and (
+                        cands[w][0] not in _IN_NAMES_ONLY
+                        or _in_a_name(text, i, j, name_word)):
                     spots.append(i)
                 i = text.find(w, j)
     else:
@@ -379,18 +560,21 @@ def restore_entities(ctx) -> None:
         known = matcher.cands
         for m in _TOKEN.finditer(text):
             i = m.start()
-            if m.group() in known and not (i and text[i - 1].isalnum()):
+            if m.group() in known and not (i and text[i - 1].isalnum()) and (
+                    known[m.group()][1][0] not in _IN_NAMES_ONLY
+                    or _in_a_name(text, i, i + len(known[m.group()][0]), name_word)):
                 spots.append(i)
     if caps is not None:
         spots.extend(m.start() for m in _CAPS_PAIR.finditer(text, caps.start()))
-    gaz = matcher.gaz
-    evidence = _Evidence(raw)
+
     done_to = 0          # runs are looked at left to right, each word once
-    spans: dict = {}     # span lookups already made in this text
+    spans = matcher.spans  # span lookups already made (the gazetteer's answers)
+    if len(spans) > 50_000:
+        spans.clear()
     for pos in sorted(spots):
         if pos < done_to:
             continue
-        for run in _runs_around(text, pos):
+        for run in _runs_around(text, pos, name_word):
             run = [t for t in run if t[0] >= done_to]  # (edits must not overlap)
             if not run:
                 continue
@@ -399,11 +583,14 @@ def restore_entities(ctx) -> None:
                             and len(run[i + 1][2]) > 1 for i, (_, _, t) in enumerate(run[:-1]))
             if not caps_pair and not any(t in cands for _, _, t in run):
                 continue
+            if len(run) == 1 and cands.get(run[0][2], ("",))[0] in _IN_NAMES_ONLY:
+                continue  # a rare word or a name's head alone: nothing to restore
             _restore_run(ctx, text, run, cands, gaz, caps_pair, evidence, spans)
 
 
-def _runs_around(text: str, pos: int, reach: int = 160):
-    """The runs of capitalised words in a stretch of text around ``pos`` that hold it."""
+def _runs_around(text: str, pos: int, name_word=None, reach: int = 160):
+    """The runs of capitalised words in a stretch of text around ``pos`` that hold it
+    (``name_word``: see :func:`_runs`)."""
     lo = max(0, pos - reach)
     if lo:
         cut = text.find(" ", lo, pos)
@@ -412,14 +599,19 @@ def _runs_around(text: str, pos: int, reach: int = 160):
     if hi < len(text):
         cut = text.rfind(" ", pos, hi)
         hi = cut if cut > pos else hi
-    for run in _runs(text[lo:hi]):
+    for run in _runs(text[lo:hi], name_word):
         if run[0][0] + lo <= pos < run[-1][1] + lo:
             yield [(s + lo, e + lo, w) for s, e, w in run]
 
 
 def _restore_run(ctx, text, run, cands, gaz, caps_pair, evidence, spans) -> None:
     folded = [fold(t) for _, _, t in run]
-    fuzzy = [t in cands and cands[t][0] == "unknown" for _, _, t in run]
+    # Lower-case words in a run are joiners, or words of a name (exact, or else not
+    # English: a misspelling of one).
+    fuzzy = [(t in cands and cands[t][0] in _FUZZY) or (
+        t[0].islower() and t not in _JOINER_SET and f not in gaz.lower_words)
+        for (_, _, t), f in zip(run, folded)]
+    weak = [t in cands and cands[t][0] in _YIELDING for _, _, t in run]
     caps_mode = any(t.isupper() and len(t) > 1 for _, _, t in run) and (
         _caps_line(text, run[0][0]) or _dateline(text, run[0][0], run[-1][1]))
     done = [False] * len(run)
@@ -432,7 +624,7 @@ def _restore_run(ctx, text, run, cands, gaz, caps_pair, evidence, spans) -> None
             if any(done[a:b]):
                 continue
             window = run[a:b]
-            if window[0][2][0].islower() or window[-1][2][0].islower():
+            if window[0][2][0].islower() or window[-1][2] in _JOINER_SET:
                 continue
             has_cand = any(t in cands for _, _, t in window)
             caps = (caps_pair and not caps_mode
@@ -447,6 +639,23 @@ def _restore_run(ctx, text, run, cands, gaz, caps_pair, evidence, spans) -> None
                     m for m in gaz.match_span(folded[a:b], fuzzy[a:b])
                     if not any(_inflected(f, w) for f, w in zip(folded[a:b], m[0].split())
                                if f != fold(w))]
+            if any(weak[a:b]):
+                # A rare word or name of the window changes only towards a name the text
+                # spells right elsewhere; otherwise the window is only flagged.
+                kept = [m for m in matches if evidence.confirms(m[0]) or not any(
+                    wk and f != w for wk, f, w in zip(weak[a:b], folded[a:b],
+                                                      fold(m[0]).split()))]
+                if not kept and matches:
+                    names = sorted({m for m, d in matches if d == matches[0][1]})
+                    ctx.flag(window[0][0], window[-1][1], "entity",
+                             "a rare word or name, near a name of the gazetteer that the text "
+                             "does not confirm", score=0.3,
+                             suggestion=names[0] if len(names) == 1 else None,
+                             data={"candidates": names, "distance": matches[0][1]})
+                    for i in range(a, b):
+                        done[i] = True
+                    continue
+                matches = kept
             if not matches:
                 continue
             best = matches[0][1]
@@ -476,7 +685,9 @@ def _restore_run(ctx, text, run, cands, gaz, caps_pair, evidence, spans) -> None
                         continue
                     if fw != fold(w):
                         reason = "misspelt name, restored from the gazetteer"
-                    elif tok in cands and cands[tok][0] == "variant":
+                    elif (tok in cands and cands[tok][0] == "variant") or (
+                            tok[0].islower() and _MARKS.search(tok)
+                            and not _MARKS.search(w)):
                         reason = "romanisation marks the name is not written with in English"
                     elif caps and not keep:
                         reason = "all-caps name in running text, case restored from the gazetteer"
@@ -498,7 +709,11 @@ def _restore_run(ctx, text, run, cands, gaz, caps_pair, evidence, spans) -> None
             if len(confirmed) == 1:
                 names = confirmed
         why = None
-        if kind == "protected":
+        if kind == "weak":
+            # A real word or name on its own: a name the text spells right nearby is no
+            # proof (Bob Kerrey beside John Kerry; Taleban and Taliban); left alone.
+            continue
+        elif kind in ("protected", "protected-rare"):
             why, score = "a known name, but near a name of the gazetteer", 0.3
         elif len(names) > 1:
             why, score = "could be any of several names in the gazetteer", 0.5
