@@ -158,21 +158,27 @@ def _located(low: str, pair: str) -> Iterator[int]:
         i = low.find(pair, i + 1)
 
 
-_last: tuple = (None, {})   # the text last scanned and its hits: the checks share them
+class _Hits(dict):
+    """``{check code: sorted positions}`` of the trigger pairs found in one text."""
 
 
-def _starts(low: str, code: str, pairs: Iterable[str] | None) -> list[int]:
-    """Positions in ``low`` of the pairs that start check ``code``."""
-    global _last
-    last = _last            # one read: another thread may replace it meanwhile
-    if last[0] is not low:
-        hits = _pair_index().intersection(token_pairs(low) if pairs is None else pairs)
-        by_code: dict[str, list[int]] = {}
-        for p in hits:
-            check = _check_of(p, _noun_only(p.partition(" ")[2]))
-            by_code.setdefault(check, []).extend(_located(low, p))
-        last = _last = (low, by_code)
-    return sorted(last[1].get(code, ()))
+def _hits(low: str, pairs: Iterable[str] | None) -> _Hits:
+    found = _pair_index().intersection(token_pairs(low) if pairs is None else pairs)
+    by_code = _Hits()
+    for p in found:
+        check = _check_of(p, _noun_only(p.partition(" ")[2]))
+        by_code.setdefault(check, []).extend(_located(low, p))
+    for positions in by_code.values():
+        positions.sort()
+    return by_code
+
+
+def _starts(low: str, code: str, pairs) -> list[int]:
+    """Positions in ``low`` of the pairs that start check ``code``. ``pairs``: the text's
+    word pairs (or a subset holding every trigger pair among them), or the hits
+    :func:`find_all` has already worked out for all checks at once."""
+    hits = pairs if isinstance(pairs, _Hits) else _hits(low, pairs)
+    return hits.get(code, [])
 
 
 # --- the checks --------------------------------------------------------------------------
@@ -430,11 +436,10 @@ def find_all(low: str, text: str | None = None, pairs: Iterable[str] | None = No
     (:func:`~newsclean.spun.matcher.token_pairs`), if the caller has them.
     """
     text = low if text is None else text
-    if pairs is None:
-        pairs = token_pairs(low)
+    hits = _hits(low, pairs)          # once for all the checks
     out = []
     for check in CHECKS:
-        for hit in check(low, text, pairs):
+        for hit in check(low, text, hits):
             if check in _NAMES_ALLOWED or _lower_case(text, hit[0], hit[1]):
                 out.append(hit)
     return sorted(out)
