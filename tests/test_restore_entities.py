@@ -280,3 +280,23 @@ def test_people_in_capitals_are_a_style_not_damage():
 def test_derived_words_are_not_misspellings():
     text = "A Microsoftie and a Netherlander met the Camdens in Washington."
     assert run(text) == text
+
+
+# --- near a famous name, but another name or a quoted term --------------------------------
+
+@pytest.mark.parametrize("text, word", [
+    # real names and terms in edited copy (Slate), one edit from a gazetteer name
+    ("Stephen is married to a Brazilian artist named Kennya Deodato.", "Kennya"),
+    ("An experimental process dubbed \u201cMicrosort\u201d separates sperm.", "Microsort"),
+])
+def test_part_of_an_unknown_name_or_a_quoted_term_is_flagged_not_fixed(text, word):
+    r = analyze(text, passes=["restore_entities"])
+    assert r.text == text
+    assert any(text[f.start:f.end] == word and f.kind == "entity" for f in r.flags)
+
+
+def test_titles_and_common_given_names_beside_a_typo_are_not_names_of_their_own():
+    assert run("AAP National Convener Kejriawal spoke.") == \
+        "AAP National Convener Kejriwal spoke."
+    assert run("They met Prime Minister Netanyahyu on Monday.") == \
+        "They met Prime Minister Netanyahu on Monday."

@@ -509,8 +509,9 @@ def restore_entities(ctx) -> None:
     ``Austria``), names it does not know that are near none of its names
     (``Dattatraya``), all-caps headlines and datelines (kept in capitals). A candidate near
     two names, a known name near another, a lone word near a rare name the text does not
-    confirm, or a name with a rare word the text does not confirm, is flagged (kind
-    ``entity``) rather than changed.
+    confirm, a name with a rare word the text does not confirm, a word beside a name the
+    gazetteer does not know (``Kennya Deodato``) or a single quoted word (``"Microsort"``)
+    near a name the text does not spell, is flagged (kind ``entity``) rather than changed.
 
     >>> from newsclean import clean
     >>> clean("Arvind Kejriwal met Narendar Modi. Kejriawal spoke in Sonīpat.",
@@ -717,6 +718,15 @@ def _restore_run(ctx, text, run, cands, gaz, caps_pair, evidence, spans) -> None
             why, score = "a known name, but near a name of the gazetteer", 0.3
         elif len(names) > 1:
             why, score = "could be any of several names in the gazetteer", 0.5
+        elif kind == "unknown" and not evidence.confirms(names[0]) and (
+                _beside_an_unknown_name(run, i, names[0]) or _quoted(text, s, e)):
+            # Part of a longer name the gazetteer does not know ("Kennya Deodato", a
+            # Brazilian artist), or a word in quotation marks, mentioned for its own
+            # sake ("Microsort", a sperm-sorting process): not a typo of a famous name
+            # unless the text itself spells that name.
+            why, score = ("near a name of the gazetteer, but part of a name it does not "
+                          "know" if not _quoted(text, s, e) else
+                          "near a name of the gazetteer, but quoted as a term"), 0.4
         elif kind == "unknown" and not evidence.supports(tok, names[0], best,
                                                          gaz.type_of.get(names[0])):
             why, score = "near a name of the gazetteer that the text does not confirm", 0.6
@@ -729,6 +739,43 @@ def _restore_run(ctx, text, run, cands, gaz, caps_pair, evidence, spans) -> None
                   if kind == "variant" else "misspelt name, restored from the gazetteer")
         name = names[0] if kind == "variant" else _spelling(gaz, names[0], [(s, e, tok)])
         ctx.edit(s, e, _style(name, tok, keep), f"{reason}: {name}")
+
+
+#: A capitalised word that no dictionary lists and rarer than this in English is taken for
+#: a name ("Deodato", "Spiegel"); commoner ones are given names of every kind ("Ted").
+_NAME_LIKE_ZIPF = 3.5
+
+
+def _beside_an_unknown_name(run, i: int, name: str) -> bool:
+    """Is the ``i``-th word of ``run`` next to a name-like capitalised word that is not a
+    word of ``name``? Then it is part of another, longer name.
+
+    >>> _beside_an_unknown_name([(0, 6, "Kennya"), (7, 14, "Deodato")], 0, "Kenya")
+    True
+    >>> _beside_an_unknown_name([(0, 9, "President"), (10, 16, "Putni")], 1, "Putin")
+    False
+    """
+    own = set(fold(name).split())
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(run):
+            tok = run[j][2]
+            if (tok[:1].isupper() and not tok.isupper() and fold(tok) not in own
+                    and _name_like(tok.lower())):
+                return True
+    return False
+
+
+def _name_like(low: str) -> bool:
+    """Not an English word ("Deodato", "Spiegel"; "Convener" and "Ted" are words)."""
+    from ..spun.grammar import pos_table     # the dictionary words, with their POS
+
+    return low not in pos_table() and _zipf(low) < _NAME_LIKE_ZIPF
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Does the word at ``start:end`` stand alone between quotation marks?"""
+    return (start > 0 and end < len(text) and text[start - 1] in "\"\u201c\u2018'"
+            and text[end] in "\"\u201d\u2019'")
 
 
 def _spelling(gaz, name: str, window) -> str:
