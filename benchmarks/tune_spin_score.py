@@ -45,8 +45,10 @@ def rescore(f: dict, p: dict) -> float:
     sq = {"density": cl(f["density"] / p["density_sat"]),
           "attribution": f["attribution"] * cl((f["attributions"] - 1) / 3),
           "pairs": cl(f["pairs"] / 3), "glued": cl(f["glued"] / 3),
-          "unseen": cl((f["unseen"] - p["unseen_from"]) / p["unseen_span"])}
-    w = dict(score.WEIGHTS, density=p["w_density"], unseen=p["w_unseen"])
+          "unseen": cl((f["unseen"] - p["unseen_from"]) / p["unseen_span"]),
+          "articles": cl(f["articles"] / p["articles_sat"])}
+    w = dict(score.WEIGHTS, density=p["w_density"], unseen=p["w_unseen"],
+             articles=p["w_articles"])
     return sum(w[k] * v for k, v in sq.items())
 
 
@@ -73,10 +75,12 @@ def main() -> int:
 
     grid = {"w_density": [2.0, 3.0, 4.0], "density_sat": [0.25, 0.5, 1.0],
             "w_unseen": [1.5, 2.5, 4.0], "unseen_from": [0.2, 0.25, 0.3],
-            "unseen_span": [0.1, 0.2, 0.3]}
+            "unseen_span": [0.1, 0.2, 0.3], "w_articles": [0.0, 0.5, 1.0, 1.5, 2.0],
+            "articles_sat": [1.0, 2.0, 3.0]}
     current = {"w_density": score.WEIGHTS["density"], "density_sat": 0.5,
                "w_unseen": score.WEIGHTS["unseen"], "unseen_from": score.UNSEEN_FROM,
-               "unseen_span": 0.2}
+               "unseen_span": 0.2, "w_articles": score.WEIGHTS["articles"],
+               "articles_sat": score.ARTICLES_SAT}
     results = []
     for values in itertools.product(*grid.values()):
         p = dict(zip(grid, values))

@@ -250,3 +250,18 @@ def test_count_glued_matches_its_definition():
         assert count_glued(text) == _glued_by_regex(text)
 
     check()
+
+
+def test_attribution_scan_finds_what_the_pattern_finds():
+    from hypothesis import given, settings, strategies as st
+
+    from newsclean.spun import detect
+
+    @settings(max_examples=3000, deadline=None)
+    @given(st.lists(st.sampled_from([",", "!", "\u201d", '"', "\u2019", " ", "he", "She",
+                                     "Ann", "said", "x", "."]), max_size=14).map("".join))
+    def check(text):
+        assert [m.span() for m in detect._attributions(text)] == \
+            [m.span() for m in detect._ATTRIB.finditer(text)]
+
+    check()

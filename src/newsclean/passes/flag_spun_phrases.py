@@ -90,9 +90,12 @@ def flag_spun_phrases(ctx) -> None:
     text = ctx.text
     cfg = ctx.config
     # A user's model is only read by the statistical layer, so giving one turns it on.
+    from .fix_articles import SHARED_COUNT
+
     findings, score = detect.analyse(text, _matcher(), model=cfg.model,
                                      stats=cfg.spun_stats or cfg.model is not None,
-                                     source=ctx.source)
+                                     source=ctx.source,
+                                     article_errors=ctx.shared.get(SHARED_COUNT))
     ctx.annotate("spin_score", score)
     edits = []
     for f in findings:
