@@ -106,7 +106,7 @@ def _adverbs_in_ly() -> frozenset:
 @lru_cache(maxsize=1)
 def _pair_index() -> frozenset:
     """Every word pair that can start a check. Which check a pair starts follows from its
-    first word (see :func:`_check_of`), so no mapping is kept: the set is ~120k strings."""
+    first word (see :func:`_check_of`), so no mapping is kept: the set is ~177k strings."""
     table, common = _tables()
     pairs: list[str] = []
     # a modal (or "not", as in "will not") and a common word that can only be a noun
