@@ -59,3 +59,22 @@ def test_each_pass_alone_replays(text):
     for name in newsclean.Pipeline().names:
         r = newsclean.analyze(text, passes=[name])
         assert newsclean.apply_edits(text, r.edits) == r.text
+
+
+# Pieces the spun-phrase pass reacts to, rewritten when restore_spun is on.
+_SPUN_PIECES = st.sampled_from([
+    " ", "  ", "\n", ",", ".", "”", "“", "It", "it", "will", "would", "not", "assistance",
+    "them", "allow", "him", "urged", "mistreat", "evacuate", "a", "an", "the", "fully",
+    "investigation", "officials", "told", "said", "he", "He", "explained", "2", "ii",
+    "leaders", "decades", "have", "never", "went", "surging tensions", "cyber assault",
+    "significant breakthrough", "an dissident",
+])
+
+
+@SETTINGS
+@given(st.lists(_SPUN_PIECES, max_size=40).map("".join))
+def test_restoring_spun_phrases_replays_and_is_idempotent(text):
+    opts = {"restore_spun": True, "restore_threshold": 0.5, "spun_threshold": 0.5}
+    r = newsclean.analyze(text, **opts)
+    assert newsclean.apply_edits(text, r.edits) == r.text
+    assert newsclean.clean(r.text, **opts) == r.text
