@@ -44,21 +44,21 @@ def count_glued(text: str) -> int:
             if 0 < i < last and text[i - 1].isalpha() and text[i + 1].isalpha():
                 n += 1
             i = text.find(q, i + 1)
-    # Single quotes in one left-to-right walk over both marks, so that the closing mark of
-    # one quoted word never opens another.
-    i = _next_single(text, 0)
-    while i >= 0:
+    # Single quotes in one left-to-right walk over both marks (a cursor on each), so that
+    # the closing mark of one quoted word never opens another.
+    left, right = _SINGLE_QUOTES
+    a, b = text.find(left), text.find(right)
+    while a >= 0 or b >= 0:
+        i = a if b < 0 or 0 <= a < b else b
         m = _QUOTED_WORD.match(text, i)
         if m and i and text[i - 1].isalpha():
             n += 1
-        i = _next_single(text, m.end() if m else i + 1)
+        nxt = m.end() if m else i + 1
+        if 0 <= a < nxt:
+            a = text.find(left, nxt)
+        if 0 <= b < nxt:
+            b = text.find(right, nxt)
     return n
-
-
-def _next_single(text: str, start: int) -> int:
-    a = text.find(_SINGLE_QUOTES[0], start)
-    b = text.find(_SINGLE_QUOTES[1], start)
-    return b if a < 0 else a if b < 0 else min(a, b)
 
 
 WEIGHTS = {"density": 3.0, "attribution": 2.0, "pairs": 1.5, "glued": 1.5, "unseen": 2.5,
