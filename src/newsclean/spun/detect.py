@@ -270,7 +270,8 @@ def content_pair_unseen(text: str, keys, web=None, pairs: list[str] | None = Non
     total = len(pairs)
     if not total:
         return EDITED_UNSEEN
-    share = len(pairs.difference(web).difference(keys)) / total
+    # the Slate table first: it knows more of the pairs, so the second probe has fewer
+    share = len(pairs.difference(keys).difference(web)) / total
     # a handful of pairs says nothing about a text: shrink towards edited copy's share
     return EDITED_UNSEEN + (share - EDITED_UNSEEN) * min(1.0, total / UNSEEN_FULL)
 STAT_MIN_COUNT = 8          # the alternative must be a collocation seen this often
