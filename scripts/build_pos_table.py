@@ -32,6 +32,7 @@ from __future__ import annotations
 import gzip
 import io
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,24 +97,13 @@ def lemminflect_pos(word: str) -> tuple[set[str], bool, bool]:
 COMMON_RANK = 30_000
 
 
-def symspell_unigrams_cached() -> dict[str, int]:
-    global _COUNTS
-    if _COUNTS is None:
-        _COUNTS = symspell_unigrams()
-    return _COUNTS
-
-
-_COUNTS = None
-
-
+@lru_cache(maxsize=1)
 def symspell_unigrams() -> dict[str, int]:
     """symspellpy's English word counts (MIT; from SymSpell, which derived them from the
     Google Books Ngram data): the vocabulary, and what counts as a common word."""
-    import symspellpy
+    from build_spun_lexicon import load_symspell_unigrams   # this folder's lexicon builder
 
-    path = Path(symspellpy.__file__).with_name("frequency_dictionary_en_82_765.txt")
-    with open(path, encoding="utf-8") as fh:
-        return {w: int(c) for w, c in (line.split() for line in fh)}
+    return load_symspell_unigrams()
 
 
 def regular_twin(word: str) -> bool:
@@ -122,7 +112,7 @@ def regular_twin(word: str) -> bool:
 
     if not word.endswith("t"):
         return False
-    counts = symspell_unigrams_cached()
+    counts = symspell_unigrams()
     lemmas = getAllLemmas(word).get("VERB", ())
     regular = (lemma + ("d" if lemma.endswith("e") else "ed") for lemma in lemmas if lemma != word)
     return any(counts.get(form, 0) >= 100_000 for form in regular)

@@ -167,14 +167,18 @@ def test_articles_left_alone(text):
 def test_split_article_scan_finds_what_the_single_pattern_finds():
     """fix_articles scans with two patterns (one per first letter) for speed; merged, they
     must give exactly the hits of the one pattern they split."""
+    import re
+
     from hypothesis import given, settings, strategies as st
 
     from newsclean.passes import fix_articles as fa
+
+    one_pattern = re.compile(r"[aA]\x20+[aeiouhxAEIOUHX0-9]|[aA][nN]\x20+[^aiAI\s]")
 
     @settings(max_examples=3000, deadline=None)
     @given(st.text(alphabet="aAnNeiuhx1 .\n", max_size=30))
     def check(text):
         assert [m.span() for m in fa._article_hits(text)] == \
-            [m.span() for m in fa._ARTICLE.finditer(text)]
+            [m.span() for m in one_pattern.finditer(text)]
 
     check()

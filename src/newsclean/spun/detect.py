@@ -19,6 +19,7 @@ from operator import and_
 
 from . import score as scoring
 from .collocations import FUNCTION_WORDS, TOKEN_RE, load_table, normalize
+from .grammar import find_all, trigger_pairs
 from .lexicon import attribution_verbs, load_thesaurus, load_web_bigrams
 from .matcher import token_pairs, words_of
 
@@ -115,8 +116,6 @@ GRAMMAR_SCORE = 0.7
 
 def grammar_findings(text: str, low: str, pairs=None) -> list[Finding]:
     """Broken grammar of the kind word-by-word swapping leaves (see :mod:`.grammar`)."""
-    from .grammar import find_all
-
     return [Finding(s, e, text[s:e], _case(text[s:e], sug) if sug else None, GRAMMAR_SCORE,
                     "grammar", reason) for s, e, sug, reason in find_all(low, text, pairs)]
 
@@ -124,8 +123,6 @@ def grammar_findings(text: str, low: str, pairs=None) -> list[Finding]:
 @lru_cache(maxsize=4)
 def _probe_keys(matcher) -> frozenset:
     """The lexicon's key bigrams and the grammar checks' trigger pairs, in one set."""
-    from .grammar import trigger_pairs
-
     return matcher.keys | trigger_pairs()
 
 
