@@ -265,3 +265,26 @@ def test_attribution_scan_finds_what_the_pattern_finds():
             [m.span() for m in detect._ATTRIB.finditer(text)]
 
     check()
+
+
+def test_verb_object_phrase_is_found_across_a_determiner_and_modifiers():
+    m = Matcher({"maintain a summit": ("hold a summit", 0.69, 0, "moby hold>maintain")})
+    text = "Putin and Biden maintain their first summit this month."
+    [(start, end, key, entry)] = m.find(text)
+    assert text[start:end] == "maintain their first summit"
+    assert entry[0] == "hold their first summit" and entry[1] == 0.64
+    assert "words between" in entry[3]
+    # the phrase as written keeps its own entry and score
+    [(_, _, _, entry)] = m.find("They maintain a summit.")
+    assert entry == ("hold a summit", 0.69, 0, "moby hold>maintain")
+    # a function word, a longer gap or a word glued on ends the search
+    for text in ("maintain the first of summit", "maintain their very first big summit",
+                 "maintain the summit's agenda", "maintain a new summitry"):
+        assert list(m.find(text)) == [], text
+
+
+def test_only_verb_determiner_object_phrases_get_a_gap():
+    m = Matcher({"hold a climax": ("hold a summit", 0.7, 2, "t"),
+                 "maintain talks": ("hold talks", 0.7, 0, "t")})
+    assert list(m.find("They hold the first climax.")) == []
+    assert list(m.find("They maintain the talks.")) == []
