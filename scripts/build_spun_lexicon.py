@@ -326,6 +326,17 @@ def verb_object_variants(args, held_in: list[str], moby, offer, review) -> None:
     print(f"verb-object seeds: {n_seeds}", file=sys.stderr)
 
 
+_NAME_PAIR = re.compile(r"\b(?=([A-Z][a-z]+)[ \t]+([A-Z][a-z]+)\b)")
+
+
+def name_bigrams(texts: list[str]) -> Counter:
+    """How often each (lower-cased) bigram is written with both words capitalised."""
+    counts: Counter = Counter()
+    for text in texts:
+        counts.update(f"{a.lower()} {b.lower()}" for a, b in _NAME_PAIR.findall(text))
+    return counts
+
+
 def around_open(words: list[str], i: int) -> list[tuple[str, str]]:
     """The word pairs the open form of hyphenated ``words[i]`` makes with its neighbours."""
     parts = words[i].split("-")
@@ -472,10 +483,19 @@ def build(args) -> dict:
         right_total[a] += c
         left_total[b] += c
     seeds: dict[str, list] = {}
+    named = name_bigrams(held_in)
+    n_named = 0
     for bg, c in slate.items():
         a, b = bg.split(" ")
         if c >= args.min_seed and content(a) and content(b):
+            # Mostly written as a name ("International Monetary Fund", "White House"):
+            # spinners keep names, and its lower-case variants ("national monetary
+            # policy") are ordinary English.
+            if named.get(bg, 0) * 2 >= c:
+                n_named += 1
+                continue
             seeds[bg] = [c, (c / left_total[b], c / right_total[a]), "slate"]
+    print(f"Slate bigrams left out as names: {n_named}", file=sys.stderr)
     for bg, c in sym.items():
         a, b = bg.split(" ")
         # On its own the web list holds any frequent pair ("some estimates"); it seeds

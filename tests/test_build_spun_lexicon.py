@@ -57,3 +57,12 @@ def test_unknown_compounds_read_as_modifiers_and_open_forms_pair_up(builder):
     assert builder.around_open(["top-notch", "talks"], 0) == [("notch", "talks")]
     assert builder.around_open(["the", "face-to-face", "talks"], 1) == [
         ("the", "face"), ("face", "talks")]
+
+
+def test_name_bigrams_count_only_pairs_of_capitalised_words(builder):
+    counts = builder.name_bigrams(["The International Monetary Fund said so.",
+                                   "an international monetary system", "New York Times"])
+    assert counts["international monetary"] == 1 and counts["monetary fund"] == 1
+    assert counts["new york"] == 1 and counts["york times"] == 1
+    assert "the international" in counts        # a sentence start counts: harmless, as
+    assert "monetary system" not in counts      # seeds need a content word on both sides
