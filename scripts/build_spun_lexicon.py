@@ -78,6 +78,8 @@ SUPPLEMENT = ROOT / "scripts" / "thesaurus_supplement.txt"
 
 # (head, synonym) pairs that come from the supplement, not from Moby: named in evidence.
 SUPPLEMENT_PAIRS: set[tuple[str, str]] = set()
+# Median closeness of the ten closest Moby synonyms of the staples' words (0.36).
+SUPPLEMENT_CLOSENESS = 0.36
 
 
 def thesaurus_of(head: str, syn: str) -> str:
@@ -268,7 +270,13 @@ def closest(moby, lemma: str, min_zipf: float, mutual: bool = True) -> list[tupl
             if mutual and (not theirs or head not in theirs):
                 continue
             overlap = len(mine.intersection(theirs or ()))
-            ranked.append((s, overlap / math.sqrt(len(mine) * len(theirs or mine))))
+            close = overlap / math.sqrt(len(mine) * len(theirs or mine))
+            if (head, s) in SUPPLEMENT_PAIRS:
+                # The supplement's lists are a few words long, so their overlap says
+                # nothing; a hand-listed synonym counts as close as a typical one of
+                # Moby's ten closest.
+                close = max(close, SUPPLEMENT_CLOSENESS)
+            ranked.append((s, close))
         ranked.sort(key=lambda sc: (-sc[1], sc[0]))   # ties by word: reproducible
         _CLOSEST[lemma, mutual] = ranked
     return _CLOSEST[lemma, mutual]

@@ -292,3 +292,9 @@ def test_only_verb_determiner_object_phrases_get_a_gap():
                  "maintain talks": ("hold talks", 0.7, 0, "t")})
     assert list(m.find("They hold the first climax.")) == []
     assert list(m.find("They maintain the talks.")) == []
+
+
+def test_reviewed_phrases_are_not_in_the_lexicon():
+    review = Path(__file__).resolve().parents[1] / "scripts" / "spun_review.txt"
+    phrases = [ln for ln in review.read_text().splitlines() if ln and not ln.startswith("#")]
+    assert phrases and not set(phrases) & set(load_lexicon())
