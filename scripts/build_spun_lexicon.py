@@ -575,6 +575,12 @@ def build(args) -> dict:
                 feats = (strength, rank, close, i, w, s, pref, source)
                 ev = f"{thesaurus_of(head, s)} {head}>{s}; {source} {strength}"
                 if len(words) >= 3:
+                    # A phrase with function words is judged by its trigram, which 4M
+                    # words of Slate leave unseen for much ordinary English ("held a
+                    # meeting", "in a talk"): a swap to a word at least as common as the
+                    # one replaced is taken for a paraphrase, not a spinner's pick.
+                    if zipf(s) >= zipf(w):
+                        continue
                     pending_trigrams[variant] = (entry_score(feats), seed, str(i), ev, feats)
                 else:
                     offer(variant, entry_score(feats), seed, str(i), ev, feats)
