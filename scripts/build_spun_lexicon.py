@@ -74,6 +74,10 @@ def load_moby() -> dict[str, list[str]]:
 
 
 SUPPLEMENT = ROOT / "scripts" / "thesaurus_supplement.txt"
+# A second block of staples and its supplement, measured and not shipped (more false flags
+# on clean copy than it finds: see benchmarks/RESULTS.md); --staples-block-2 adds them.
+STAPLES_BLOCK_2 = ROOT / "scripts" / "news_staples_block2.txt"
+SUPPLEMENT_BLOCK_2 = ROOT / "scripts" / "thesaurus_supplement_block2.txt"
 
 
 # (head, synonym) pairs that come from the supplement, not from Moby: named in evidence.
@@ -371,19 +375,30 @@ def count_trigrams(texts: list[str], wanted) -> Counter:
     return counts
 
 
-def other_forms(seed: str) -> list[str]:
-    """The seed with its last noun in the other number, or its first verb re-inflected."""
+def other_forms(seed: str, as_seed: bool = False) -> list[str]:
+    """The seed with its last noun in the other number, or its first verb re-inflected.
+
+    ``as_seed``: only forms a story can use -- no plural after "a"/"an" ("held a
+    summits"), and a participle that modifies the noun stays as it is ("defending
+    champion" has no "defended champion")."""
     words = seed.split(" ")
     out = []
+    singular_only = as_seed and len(words) >= 2 and words[-2] in ("a", "an")
     for upos, lemma, tag in analyses(words[-1]):
+        if singular_only:
+            break
         if upos == "NOUN" and tag in ("NN", "NNS"):
             other = inflect(lemma, "NOUN", "NNS" if tag == "NN" else "NN")
             if other and other != words[-1]:
                 out.append(" ".join(words[:-1] + [other]))
             break
     if len(words) >= 2 and content(words[0]):
-        for upos, lemma, tag in analyses(words[0]):
-            if upos == "VERB" and not any(a[0] in ("NOUN", "ADJ") for a in analyses(words[0])):
+        readings = analyses(words[0])
+        if as_seed and len(words) == 2 and not any(
+                a[0] == "VERB" and a[2] in ("VB", "VBD", "VBZ") for a in readings):
+            return out
+        for upos, lemma, tag in readings:
+            if upos == "VERB" and not any(a[0] in ("NOUN", "ADJ") for a in readings):
                 for t in ("VB", "VBD", "VBG", "VBZ"):
                     f = inflect(lemma, "VERB", t)
                     if f and f != words[0]:
@@ -418,6 +433,9 @@ def parse_args(argv=None):
                     "words Moby lacks)")
     ap.add_argument("--missing-from-moby", action="store_true",
                     help="print the staple words Moby has no entry for, and exit")
+    ap.add_argument("--staples-block-2", action="store_true",
+                    help="also seed from scripts/news_staples_block2.txt (1,225 more wire "
+                    "staples; measured, not shipped)")
     ap.add_argument("--no-staples", action="store_true",
                     help="corpus-mined seeds only (an ablation: see RESULTS.md)")
     ap.add_argument("--wordnet", action="store_true",
@@ -434,15 +452,16 @@ def entry_score(feats) -> float:
     return round(min(1.0, score), 2)
 
 
-def load_staples() -> list[str]:
-    return [ln.strip() for ln in (ROOT / "scripts" / "news_staples.txt").read_text().splitlines()
+def load_staples(block_2: bool = False) -> list[str]:
+    paths = [ROOT / "scripts" / "news_staples.txt"] + ([STAPLES_BLOCK_2] if block_2 else [])
+    return [ln.strip() for path in paths for ln in path.read_text().splitlines()
             if ln.strip() and not ln.startswith("#")]
 
 
 def main(argv=None) -> int:
     args = parse_args(argv)
     if args.missing_from_moby:
-        print("\n".join(missing_from_moby(load_moby(), load_staples())))
+        print("\n".join(missing_from_moby(load_moby(), load_staples(args.staples_block_2))))
         return 0
     best = build(args)
     if not args.no_write:
@@ -475,7 +494,10 @@ def build(args) -> dict:
     print("attribution verbs:", sorted(verbs.items(), key=lambda kv: -kv[1][0])[:12],
           file=sys.stderr)
     if not args.no_supplement:
-        print(f"supplement: {add_supplement(moby)} head words", file=sys.stderr)
+        heads = add_supplement(moby)
+        if args.staples_block_2:
+            heads += add_supplement(moby, SUPPLEMENT_BLOCK_2)
+        print(f"supplement: {heads} head words", file=sys.stderr)
     review = set()
     review_path = ROOT / "scripts" / "spun_review.txt"
     if review_path.exists():
@@ -515,7 +537,7 @@ def build(args) -> dict:
             pmi = math.log2(c * uni_total / (uni[a] * uni[b]))
             if pmi >= args.web_pmi:
                 seeds[bg] = [max(3, int(c / 2e6)), (0.0, 0.0), "web"]
-    staples = [] if args.no_staples else load_staples()
+    staples = [] if args.no_staples else load_staples(args.staples_block_2)
     for st in staples:
         if 2 <= len(st.split()) <= 3:
             rec = seeds.setdefault(st, [0, (0.0, 0.0), "staple"])
@@ -527,7 +549,7 @@ def build(args) -> dict:
     # Corpus seeds only where the other form is seen too ("united states" is a name, and
     # "united state" no collocation); staples always.
     for seed, rec in list(seeds.items()):
-        for form in other_forms(seed):
+        for form in other_forms(seed, as_seed=True):
             if form not in seeds and (rec[2] == "staple" or slate.get(form, 0) >= 2):
                 seeds[form] = [rec[0], rec[1], rec[2]]
     print(f"seeds: {len(seeds)}", file=sys.stderr)
