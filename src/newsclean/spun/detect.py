@@ -231,7 +231,7 @@ class _WordCodes(dict):
     stays small (it is emptied if an archive of odd tokens ever makes it large).
     """
 
-    LIMIT = 200_000
+    LIMIT = 50_000
 
     def __missing__(self, word: str) -> int:
         if len(self) >= self.LIMIT:
@@ -242,6 +242,7 @@ class _WordCodes(dict):
 
 
 _WORD_CODES = _WordCodes()
+_CURLY_SINGLE = ("\u2019", "\u2018")
 
 
 def _pairs_to_count(codes: bytes) -> bytes:
@@ -284,9 +285,15 @@ def content_pair_unseen(text: str, keys, web=None, pairs: list[str] | None = Non
     """
     web = load_web_bigrams() if web is None else web
     sample = text[:UNSEEN_CHARS]
-    toks = words_of(sample)          # the same words as the pairs', in their own case
     if pairs is None:
         pairs = token_pairs(normalize(sample))
+    # The same words as the pairs', in their own case. Curly single quotes are made
+    # ASCII first: a word with one is not all letters either way, and words split from
+    # an ASCII string are cheaper to make and to hash (the dict probe below).
+    for curly in _CURLY_SINGLE:
+        if curly in sample:
+            sample = sample.replace(curly, "'")
+    toks = words_of(sample)
     # the last word of a cut sample may be cut too, so its pair is left out
     n = len(toks) - (1 if len(text) <= UNSEEN_CHARS else 2)
     keep = _pairs_to_count(bytes(map(_WORD_CODES.__getitem__, toks)))
