@@ -477,7 +477,8 @@ def analyse(text: str, matcher, *, model: str | None = None, stats: bool = True,
     # Every finding counts towards the article score, weighted by its own score: weak
     # evidence that is rare in one phrase adds up across a spun article.
     # Swapped words break the collocations around them: the share of content-word pairs
-    # that neither the reference table nor the web bigrams have seen rises.
+    # that neither the reference table nor the web bigrams have seen rises. (Both are in
+    # _references, so no separate web list is passed.)
     unseen = content_pair_unseen(text, _references(model), _NO_PAIRS, pairs_list)
     if article_errors is None:
         from ..passes.fix_articles import disagreements
