@@ -17,7 +17,8 @@ growth of such lists, here for news):
    list, and the agency-style staples in ``scripts/news_staples.txt``.
 2. Variants: each content word of a seed is replaced by its Moby Thesaurus II synonyms
    (single words, common enough to be a spinner's pick), inflected like the word it
-   replaces with lemminflect -- what a word-level spinner does.
+   replaces with lemminflect -- what a word-level spinner does. Staple words Moby lacks
+   (it is from 1996: no "online") take theirs from ``scripts/thesaurus_supplement.txt``.
 3. Kept: variants whose new bigrams are unattested both in the held-in Slate counts (all
    of them, not the pruned table) and in symspellpy's bigrams, and that do not appear in
    the review list ``scripts/spun_review.txt`` (phrases a reviewer judged normal English).
@@ -70,6 +71,70 @@ def load_moby() -> dict[str, list[str]]:
             head, *syns = line.rstrip("\n").split(",")
             out[head] = syns
     return out
+
+
+SUPPLEMENT = ROOT / "scripts" / "thesaurus_supplement.txt"
+
+
+# (head, synonym) pairs that come from the supplement, not from Moby: named in evidence.
+SUPPLEMENT_PAIRS: set[tuple[str, str]] = set()
+# Median closeness of the ten closest Moby synonyms of the staples' words (0.36).
+SUPPLEMENT_CLOSENESS = 0.36
+
+
+def thesaurus_of(head: str, syn: str) -> str:
+    """Which thesaurus gave ``syn`` (a form of a synonym) for ``head``."""
+    if any((head, base) in SUPPLEMENT_PAIRS for base in {syn, *(a[1] for a in analyses(syn))}):
+        return "supplement"
+    return "moby"
+
+
+def add_supplement(moby: dict[str, list[str]], path: Path = SUPPLEMENT) -> int:
+    """Merge the hand-written supplement (synonyms of staple words Moby lacks) into
+    ``moby``, both ways; returns how many head words it defines."""
+    heads = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        head, _, rest = line.partition(":")
+        head = head.strip()
+        syns = [s.strip() for s in rest.split(",") if s.strip()]
+        heads += 1
+        for s in syns:
+            for a, b in ((head, s), (s, head)):
+                lst = moby.setdefault(a, [])
+                if b not in lst:
+                    lst.append(b)
+                    SUPPLEMENT_PAIRS.add((a, b))
+    return heads
+
+
+# British spellings Moby (American) files under another spelling: criticise -> criticize.
+_SPELLINGS = ((re.compile(r"is(e|ed|es|ing|ation)$"), r"iz\1"), (re.compile(r"our$"), "or"),
+              (re.compile(r"ence$"), "ense"), (re.compile(r"tre$"), "ter"))
+
+
+def moby_head(moby, lemma: str) -> str:
+    """``lemma`` as Moby spells it: itself, or its American spelling if only that is there."""
+    if lemma in moby:
+        return lemma
+    for pat, rep in _SPELLINGS:
+        alt = pat.sub(rep, lemma)
+        if alt != lemma and alt in moby:
+            return alt
+    return lemma
+
+
+def missing_from_moby(moby, staples: list[str]) -> list[str]:
+    """Content words of the staples that Moby has no entry for, in any reading."""
+    out = set()
+    for st in staples:
+        for w in st.split():
+            if content(w) and w not in moby and not any(
+                    moby_head(moby, lemma) in moby for _, lemma, _ in analyses(w)):
+                if moby_head(moby, w) not in moby:
+                    out.add(w)
+    return sorted(out)
 
 
 def add_wordnet(moby: dict[str, list[str]]) -> int:
@@ -149,6 +214,10 @@ def analyses(word: str) -> tuple[tuple[str, str, str], ...]:
                     out.append((upos, lemma, tag))
         if upos in ("ADJ", "ADV") and not any(a[0] == upos for a in out):
             out.append((upos, lemmas[0], "JJ" if upos == "ADJ" else "RB"))
+    if not out and "-" in word.strip("-"):
+        # A compound lemminflect does not know ("top-level", "face-to-face"): in news
+        # copy such words are modifiers before a noun, uninflected.
+        out.append(("ADJ", word, "JJ"))
     return tuple(out)
 
 
@@ -191,16 +260,23 @@ _CLOSEST: dict = {}
 
 def closest(moby, lemma: str, min_zipf: float, mutual: bool = True) -> list[tuple[str, float]]:
     if (lemma, mutual) not in _CLOSEST:
-        mine = set(moby.get(lemma, ()))
+        head = moby_head(moby, lemma)
+        mine = set(moby.get(head, ()))
         ranked = []
         for s in mine:
             if " " in s or not content(s) or s == lemma or zipf(s) < min_zipf:
                 continue
             theirs = moby.get(s)
-            if mutual and (not theirs or lemma not in theirs):
+            if mutual and (not theirs or head not in theirs):
                 continue
             overlap = len(mine.intersection(theirs or ()))
-            ranked.append((s, overlap / math.sqrt(len(mine) * len(theirs or mine))))
+            close = overlap / math.sqrt(len(mine) * len(theirs or mine))
+            if (head, s) in SUPPLEMENT_PAIRS:
+                # The supplement's lists are a few words long, so their overlap says
+                # nothing; a hand-listed synonym counts as close as a typical one of
+                # Moby's ten closest.
+                close = max(close, SUPPLEMENT_CLOSENESS)
+            ranked.append((s, close))
         ranked.sort(key=lambda sc: (-sc[1], sc[0]))   # ties by word: reproducible
         _CLOSEST[lemma, mutual] = ranked
     return _CLOSEST[lemma, mutual]
@@ -256,6 +332,28 @@ def verb_object_variants(args, held_in: list[str], moby, offer, review) -> None:
                     if variant not in review:
                         offer(variant, score, f"{v} {d} {n}", str(i), ev, feats)
     print(f"verb-object seeds: {n_seeds}", file=sys.stderr)
+
+
+_NAME_PAIR = re.compile(r"\b(?=([A-Z][a-z]+)[ \t]+([A-Z][a-z]+)\b)")
+
+
+def name_bigrams(texts: list[str]) -> Counter:
+    """How often each (lower-cased) bigram is written with both words capitalised."""
+    counts: Counter = Counter()
+    for text in texts:
+        counts.update(f"{a.lower()} {b.lower()}" for a, b in _NAME_PAIR.findall(text))
+    return counts
+
+
+def around_open(words: list[str], i: int) -> list[tuple[str, str]]:
+    """The word pairs the open form of hyphenated ``words[i]`` makes with its neighbours."""
+    parts = words[i].split("-")
+    out = []
+    if i > 0:
+        out.append((words[i - 1], parts[0]))
+    if i < len(words) - 1:
+        out.append((parts[-1], words[i + 1]))
+    return out
 
 
 def count_trigrams(texts: list[str], wanted) -> Counter:
@@ -315,6 +413,11 @@ def parse_args(argv=None):
                     help="also verb-determiner-object seeds mined from Slate")
     ap.add_argument("--one-way-staples", action="store_true",
                     help="for staples, also try synonyms Moby lists one way only")
+    ap.add_argument("--no-supplement", action="store_true",
+                    help="leave out scripts/thesaurus_supplement.txt (synonyms of the staple "
+                    "words Moby lacks)")
+    ap.add_argument("--missing-from-moby", action="store_true",
+                    help="print the staple words Moby has no entry for, and exit")
     ap.add_argument("--no-staples", action="store_true",
                     help="corpus-mined seeds only (an ablation: see RESULTS.md)")
     ap.add_argument("--wordnet", action="store_true",
@@ -331,8 +434,16 @@ def entry_score(feats) -> float:
     return round(min(1.0, score), 2)
 
 
+def load_staples() -> list[str]:
+    return [ln.strip() for ln in (ROOT / "scripts" / "news_staples.txt").read_text().splitlines()
+            if ln.strip() and not ln.startswith("#")]
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
+    if args.missing_from_moby:
+        print("\n".join(missing_from_moby(load_moby(), load_staples())))
+        return 0
     best = build(args)
     if not args.no_write:
         n = write_lexicon(best, args.out / "lexicon.tsv.gz", args.min_score)
@@ -363,6 +474,8 @@ def build(args) -> dict:
                               args.out / "attribution.tsv")
     print("attribution verbs:", sorted(verbs.items(), key=lambda kv: -kv[1][0])[:12],
           file=sys.stderr)
+    if not args.no_supplement:
+        print(f"supplement: {add_supplement(moby)} head words", file=sys.stderr)
     review = set()
     review_path = ROOT / "scripts" / "spun_review.txt"
     if review_path.exists():
@@ -378,10 +491,19 @@ def build(args) -> dict:
         right_total[a] += c
         left_total[b] += c
     seeds: dict[str, list] = {}
+    named = name_bigrams(held_in)
+    n_named = 0
     for bg, c in slate.items():
         a, b = bg.split(" ")
         if c >= args.min_seed and content(a) and content(b):
+            # Mostly written as a name ("International Monetary Fund", "White House"):
+            # spinners keep names, and its lower-case variants ("national monetary
+            # policy") are ordinary English.
+            if named.get(bg, 0) * 2 >= c:
+                n_named += 1
+                continue
             seeds[bg] = [c, (c / left_total[b], c / right_total[a]), "slate"]
+    print(f"Slate bigrams left out as names: {n_named}", file=sys.stderr)
     for bg, c in sym.items():
         a, b = bg.split(" ")
         # On its own the web list holds any frequent pair ("some estimates"); it seeds
@@ -393,9 +515,7 @@ def build(args) -> dict:
             pmi = math.log2(c * uni_total / (uni[a] * uni[b]))
             if pmi >= args.web_pmi:
                 seeds[bg] = [max(3, int(c / 2e6)), (0.0, 0.0), "web"]
-    staples = [] if args.no_staples else [
-        ln.strip() for ln in (ROOT / "scripts" / "news_staples.txt").read_text().splitlines()
-        if ln.strip() and not ln.startswith("#")]
+    staples = [] if args.no_staples else load_staples()
     for st in staples:
         if 2 <= len(st.split()) <= 3:
             rec = seeds.setdefault(st, [0, (0.0, 0.0), "staple"])
@@ -453,11 +573,27 @@ def build(args) -> dict:
                 if source in ("slate", "slate+web") and pref < args.min_share:
                     continue
                 feats = (strength, rank, close, i, w, s, pref, source)
-                ev = f"moby {head}>{s}; {source} {strength}"
+                ev = f"{thesaurus_of(head, s)} {head}>{s}; {source} {strength}"
                 if len(words) >= 3:
+                    # A phrase with function words is judged by its trigram, which 4M
+                    # words of Slate leave unseen for much ordinary English ("held a
+                    # meeting", "in a talk"): a swap to a word at least as common as the
+                    # one replaced is taken for a paraphrase, not a spinner's pick.
+                    if zipf(s) >= zipf(w):
+                        continue
                     pending_trigrams[variant] = (entry_score(feats), seed, str(i), ev, feats)
                 else:
                     offer(variant, entry_score(feats), seed, str(i), ev, feats)
+                    # A hyphenated synonym also as two words ("top notch talks"): copy
+                    # loses hyphens, and some thesauri list the compound open. Keyed
+                    # by the part beside the kept word.
+                    if "-" in s and not any(attested(f"{a} {b}") for a, b in around_open(
+                            new, i)):
+                        parts = s.split("-")
+                        spaced = " ".join(new[:i] + parts + new[i + 1:])
+                        if spaced not in review and spaced not in seeds:
+                            offer(spaced, entry_score(feats), seed,
+                                  str(i + len(parts) - 1 if i == 0 else i), ev, feats)
         # Both words of a two-word staple swapped ("fruitful relationship" -> "profitable
         # connection"): the closest few synonyms of each, a little less confidence.
         if source == "staple" and len(words) == 2 and len(syn_lists) == 2:

@@ -28,6 +28,8 @@ def found(text):
     ("It was their first title in almost ii decades.", "ii decades", "two decades"),
     ("Officials urged them evacuate the area.", "urged them evacuate",
      "urged them to evacuate"),
+    ("Lavrov told a press conference at Moscow on Tuesday.", "at Moscow", "in Moscow"),
+    ("Talks at Beijing ended without a deal.", "at Beijing", "in Beijing"),
 ])
 def test_broken_grammar_is_found(text, span, suggestion):
     assert (span, suggestion) in found(text)
@@ -59,6 +61,11 @@ def test_broken_grammar_is_found(text, span, suggestion):
     # figures that edited copy uses
     "Chapter ii. Results came 2 years ago, in the 2020 vote, for the 12 members.",
     "Henry VIII wives and World War II veterans met the 3M engineers.",
+    # an event "at" a place that is no city or country, a longer name, a possessive
+    "The summit at Camp David and the meeting at Harvard went well.",
+    "Talks at Moscow's request and a conference at Moscow State University.",
+    "The talks at Paris-Orly airport; the meeting at Berlin-Tegel.",
+    "Protests at Birmingham and the airport at Sofia.",
 ])
 def test_correct_english_is_left_alone(text):
     assert found(text) == []
@@ -95,3 +102,10 @@ def test_checks_sharing_one_text_each_get_their_own_hits():
     # its own trigger, whatever order the pairs come out of the set in.
     text = "It will assistance them and they will not allow him mistreat anyone."
     assert [s for s, _ in found(text)] == ["will assistance", "allow him mistreat"]
+
+
+def test_a_lone_event_at_a_place_is_not_flagged_at_the_default_threshold():
+    text = "The ministers held a meeting at Paris and agreed to meet again next year."
+    assert ("at Paris", "in Paris") in found(text)
+    flags = [f for f in newsclean.analyze(text).flags if f.kind == "spun_phrase"]
+    assert flags == []

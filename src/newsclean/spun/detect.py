@@ -111,11 +111,15 @@ def lexicon_findings(text: str, low: str, matcher, bigrams=None) -> list[Finding
 
 
 GRAMMAR_SCORE = 0.7
+# "at Moscow" is no broken grammar, only unidiomatic: alone in an article (0.55 after
+# the isolation penalty) it stays below the default threshold.
+PREPOSITION_SCORE = 0.65
 
 
 def grammar_findings(text: str, low: str, pairs=None) -> list[Finding]:
     """Broken grammar of the kind word-by-word swapping leaves (see :mod:`.grammar`)."""
-    return [Finding(s, e, text[s:e], _case(text[s:e], sug) if sug else None, GRAMMAR_SCORE,
+    return [Finding(s, e, text[s:e], _case(text[s:e], sug) if sug else None,
+                    PREPOSITION_SCORE if reason.startswith("preposition") else GRAMMAR_SCORE,
                     "grammar", reason) for s, e, sug, reason in find_all(low, text, pairs)]
 
 

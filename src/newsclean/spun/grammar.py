@@ -125,11 +125,15 @@ def _pair_index() -> frozenset:
     pairs += [f"{d} {n}" for d in _NUMBER_DETERMINERS for n in "23456789"]
     plurals = [w for w in common if w.endswith("s") and "N" in table[w]]
     pairs += [f"{r} {p}" for r in _ROMAN for p in plurals]
+    # an event and "at" (then a city or country: "a press conference at Moscow")
+    pairs += [f"{e} at" for e in _EVENTS]
     return frozenset(pairs)
 
 
 def _check_of(pair: str, second_is_noun: bool) -> str:
     first, _, second = pair.partition(" ")
+    if second == "at":
+        return "p"
     if second.isdigit() or first in _ROMAN:
         return "n"
     if first in _ARTICLES:
@@ -408,12 +412,58 @@ def number_in_figures(low: str, text: str | None = None, pairs=None) -> Iterator
                "copy spells a small number out (a spinner's swap of the word for a figure)")
 
 
+# Events that wire copy places "in" a city or country ("talks in Geneva"); a spinner's
+# swap of "in" for "at" leaves "a press conference at Moscow".
+_EVENTS = ("conference", "talks", "summit", "meeting", "meetings", "briefing", "negotiations")
+_PLACE_AFTER = re.compile(r"([A-Z][a-z]+)\b(?![-'\u2019]| +[A-Z]|\.[A-Za-z])")
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset:
+    """One-word names of the gazetteer's countries and of cities of 500,000 people or more
+    (``data/gazetteer``), with their one-word aliases."""
+    out = set()
+    for name in ("gazetteer/countries.tsv", "gazetteer/cities.tsv"):
+        for row in resources.tsv_rows(name):
+            for n in [row[0]] + (row[2].split("|") if len(row) > 2 and row[2] else []):
+                if n.isalpha() and n[:1].isupper() and n[1:].islower():
+                    out.add(n)
+    return frozenset(out)
+
+
+def preposition_before_place(low: str, text: str | None = None, pairs=None) -> Iterator[Hit]:
+    """"a press conference at Moscow": an event placed with "at" in a city or country,
+    where edited copy says "in" (a spinner's swap of one preposition for another).
+
+    A place followed by another capitalised word ("at Camp David", "at Moscow State
+    University") or by a possessive ("at Moscow's request") is left alone, as is any
+    word that is not a country's or a large city's name ("a meeting at Harvard").
+
+    >>> text = "Lavrov told a press conference at Moscow before the talks."
+    >>> [(text[s:e], sug) for s, e, sug, _ in preposition_before_place(text.lower(), text)]
+    [('at Moscow', 'in Moscow')]
+    >>> t = "a summit at Camp David, talks at Moscow's request, a meeting at Harvard"
+    >>> list(preposition_before_place(t.lower(), t))
+    []
+    """
+    if text is None:
+        return
+    places = _places()
+    for i in _starts(low, "p", pairs):
+        at = low.index(" at", i) + 1
+        m = _PLACE_AFTER.match(text, at + 3)
+        if m and text[at + 2:at + 3] == " " and m.group(1) in places:
+            yield (at, m.end(), f"in {m.group(1)}",
+                   f"preposition: {text[i:m.end()]!r} places an event 'at' a city or "
+                   "country, where edited copy says 'in' (a spinner's swap)")
+
+
 CHECKS = (noun_after_modal, past_after_have, adverb_before_noun, told_without_object,
-          bare_infinitive, number_in_figures)
+          bare_infinitive, number_in_figures, preposition_before_place)
 
 # Checks whose span may hold a name ("..., Smith told."); in the others a capital after
 # the first letter means a name ("Will Smith", "May Day", "a vaguely Las Vegas feel").
-_NAMES_ALLOWED = frozenset({told_without_object})
+_NAMES_ALLOWED = frozenset({told_without_object, preposition_before_place})
 
 
 def _lower_case(text: str, start: int, end: int) -> bool:

@@ -8,6 +8,11 @@ checked to stand as whole words.
 So the work per megabyte is one tokenisation plus one hash probe per word, whatever the
 number of entries.
 
+A verb-object phrase with a determiner ("maintain a summit", from "hold a summit") is also
+found with another determiner and up to two modifiers before its object ("maintain their
+first summit"): a spinner swaps the verb wherever the object stands. Such a phrase adds a
+key for the verb and each determiner, checked by reading the few words after it.
+
 >>> m = Matcher({"internet meeting": ("online meeting", 0.9, 0, "test")})
 >>> [(s, e, k) for s, e, k, _ in m.find("After an Internet meeting, he left.")]
 [(9, 25, 'internet meeting')]
@@ -15,6 +20,7 @@ number of entries.
 
 from __future__ import annotations
 
+import re
 from itertools import islice
 from typing import Iterator, Mapping
 
@@ -22,6 +28,14 @@ from .collocations import FUNCTION_WORDS, normalize
 
 # (original wording, score, index of the swapped word or -1, evidence)
 Entry = tuple[str, float, str, str]
+
+# Determiners a verb's object may take; the words between a determiner and the object
+# (at most _GAP_WORDS) must be modifiers: no function word, no punctuation.
+GAP_DETERMINERS = ("a", "an", "the", "their", "its", "his", "her", "our", "this", "these",
+                   "those", "my", "your")
+_GAP_WORDS = 2
+# A looser match than the phrase as written: a little less confidence.
+GAP_PENALTY = 0.05
 
 
 class Matcher:
@@ -42,7 +56,8 @@ class Matcher:
         # Longest first, so that "a b c" wins over "a b".
         self.by_key = {k: tuple(sorted(v, key=lambda pb: -len(pb[0])))
                        for k, v in by_key.items()}
-        self.keys = frozenset(self.by_key)
+        self.gaps = _gap_index(self.entries)
+        self.keys = frozenset(self.by_key).union(self.gaps)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -77,6 +92,10 @@ class Matcher:
             keys = found if (cs, ce) == (0, n) else \
                 found.intersection(token_pairs(low[cs:ce]))
             for key in keys:
+                if key in self.gaps:
+                    hits.extend(self._gapped(low, key, cs, ce))
+                    if key not in self.by_key:
+                        continue
                 at = low.find(key, cs, ce)
                 while at >= 0:
                     for phrase, back in self.by_key[key]:
@@ -95,6 +114,62 @@ class Matcher:
             if hit[0] >= last:
                 yield hit
                 last = hit[1]
+
+
+    def _gapped(self, low: str, key: str, cs: int, ce: int) -> Iterator[tuple]:
+        """Verb-object phrases at ``key`` (verb + determiner) with the object a few words on.
+
+        The phrase's determiner with nothing between is the phrase as written, found by
+        :meth:`find` itself; anything else yields the entry re-worded around the words
+        actually there ("hold their first summit").
+        """
+        objects = self.gaps[key]
+        n = len(low)
+        at = low.find(key, cs, ce)
+        while at >= 0:
+            start, after = at, at + len(key)
+            at = low.find(key, at + 1, ce)
+            if start and _glued(low, start - 1, -1):
+                continue
+            m = _GAP_TAIL.match(low, after)
+            if not m:
+                continue
+            words = [w for w in m.groups() if w]
+            for k, word in enumerate(words):
+                if word in objects:
+                    phrase = objects[word]
+                    end = m.end(k + 1)
+                    if (end == n or not _glued(low, end, 1)) and (
+                            k or key != phrase[:after - start]):
+                        original, score, swapped, evidence = self.entries[phrase]
+                        verb = original.split(" ", 1)[0]
+                        between = low[start + key.index(" "):end]
+                        yield (start, end, low[start:end],
+                               (verb + between, round(score - GAP_PENALTY, 2), swapped,
+                                evidence + "; words between verb and object"))
+                    break
+                if word in FUNCTION_WORDS:
+                    break
+
+
+# The (at most three) words after "verb determiner": modifiers, then the object.
+_GAP_TAIL = re.compile(r" ([a-z0-9][a-z0-9-]*)" + r"(?: ([a-z0-9][a-z0-9-]*))?" * _GAP_WORDS)
+
+
+def _gap_index(entries: Mapping[str, Entry]) -> dict[str, dict[str, str]]:
+    """``{"verb determiner": {object: phrase}}`` for the verb-determiner-object phrases
+    whose verb is the swapped word."""
+    out: dict[str, dict[str, str]] = {}
+    for phrase, entry in entries.items():
+        words = phrase.split(" ")
+        if (len(words) == 3 and words[1] in GAP_DETERMINERS and len(entry) > 2
+                and entry[2] == 0):
+            for det in GAP_DETERMINERS:
+                objects = out.setdefault(f"{words[0]} {det}", {})
+                best = objects.get(words[2])
+                if best is None or entries[best][1] < entry[1]:
+                    objects[words[2]] = phrase
+    return out
 
 
 # Long texts are searched in chunks of about this many characters, cut at line breaks (or,
