@@ -13,22 +13,21 @@ benchmarks/data/clean_news.txt and the file whole, and ../shared/seeds/*.txt. Ea
 goes through ``newsclean.analyze`` three ways: the pass alone, the default pipeline
 (fix_articles hands the pass its a/an count; earlier passes change the text), and the pass
 alone with ``spun_stats=True``. One JSON line per text and way: ``Result.to_dict()``.
+The shared folder is ``../shared`` beside the repository or ``$NEWSCLEAN_SHARED``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-SHARED = HERE.parent.parent / "shared"
-for candidate in (HERE.parent / "shared", HERE.parents[1] / "shared", Path("/work/shared")):
-    if candidate.is_dir():
-        SHARED = candidate
-        break
+# ../shared beside the repository, as in CI; NEWSCLEAN_SHARED overrides it.
+SHARED = Path(os.environ.get("NEWSCLEAN_SHARED") or HERE.parent.parent / "shared")
 
 
 def texts():
