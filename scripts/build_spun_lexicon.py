@@ -254,7 +254,8 @@ def synonyms(moby, word: str, max_syn: int, min_zipf: float,
                                                      "ent", "able", "ible", "ed", "ing"))):
                     continue
             form = inflect(s, upos, tag)
-            if form and form != word and content(form):
+            # an inflection no word list knows ("aheader", "archivesed") is no word
+            if form and form != word and content(form) and zipf(form) > 0:
                 out.setdefault(form, (lemma, close))
     return [(f, h, c) for f, (h, c) in out.items()]
 
@@ -375,15 +376,19 @@ def count_trigrams(texts: list[str], wanted) -> Counter:
     return counts
 
 
+_NUMBERED = frozenset("a an this that these those each every another".split())
+
+
 def other_forms(seed: str, as_seed: bool = False) -> list[str]:
     """The seed with its last noun in the other number, or its first verb re-inflected.
 
-    ``as_seed``: only forms a story can use -- no plural after "a"/"an" ("held a
-    summits"), and a participle that modifies the noun stays as it is ("defending
+    ``as_seed``: only forms a story can use -- no other number after a determiner that
+    fixes it ("held a summits", "later this months"), and a participle that modifies the noun stays as it is ("defending
     champion" has no "defended champion")."""
     words = seed.split(" ")
     out = []
-    singular_only = as_seed and len(words) >= 2 and words[-2] in ("a", "an")
+    # the noun's number is fixed by a determiner before it ("a summit", "these talks")
+    singular_only = as_seed and len(words) >= 2 and words[-2] in _NUMBERED
     for upos, lemma, tag in analyses(words[-1]):
         if singular_only:
             break

@@ -289,9 +289,11 @@ def test_verb_object_phrase_is_found_across_a_determiner_and_modifiers():
 
 def test_only_verb_determiner_object_phrases_get_a_gap():
     m = Matcher({"hold a climax": ("hold a summit", 0.7, 2, "t"),
-                 "maintain talks": ("hold talks", 0.7, 0, "t")})
+                 "maintain talks": ("hold talks", 0.7, 0, "t"),
+                 "sooner this week": ("later this week", 0.7, 0, "t")})
     assert list(m.find("They hold the first climax.")) == []
     assert list(m.find("They maintain the talks.")) == []
+    assert list(m.find("It ended sooner the next week.")) == []      # no verb, no object
 
 
 def test_reviewed_phrases_are_not_in_the_lexicon():

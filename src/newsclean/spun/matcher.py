@@ -158,12 +158,17 @@ _GAP_TAIL = re.compile(r" ([a-z0-9][a-z0-9-]*)" + r"(?: ([a-z0-9][a-z0-9-]*))?" 
 
 def _gap_index(entries: Mapping[str, Entry]) -> dict[str, dict[str, str]]:
     """``{"verb determiner": {object: phrase}}`` for the verb-determiner-object phrases
-    whose verb is the swapped word."""
+    whose verb is the swapped word (both it and the word it replaced can be verbs: "later
+    this month" is no verb and its object)."""
+    from .grammar import pos_table      # here: grammar imports this module
+
+    pos = pos_table()
     out: dict[str, dict[str, str]] = {}
     for phrase, entry in entries.items():
         words = phrase.split(" ")
         if (len(words) == 3 and words[1] in GAP_DETERMINERS and len(entry) > 2
-                and entry[2] == 0):
+                and entry[2] == 0 and "V" in pos.get(words[0], "")
+                and "V" in pos.get(entry[0].partition(" ")[0], "")):
             for det in GAP_DETERMINERS:
                 objects = out.setdefault(f"{words[0]} {det}", {})
                 best = objects.get(words[2])
