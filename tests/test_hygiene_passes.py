@@ -182,3 +182,21 @@ def test_split_article_scan_finds_what_the_single_pattern_finds():
             [m.span() for m in one_pattern.finditer(text)]
 
     check()
+
+
+def test_spacing_scan_with_plain_spaces_finds_what_the_pattern_finds():
+    # the str.find scan used when a text has no unusual blank, held to the pattern
+    from hypothesis import given, settings, strategies as st
+
+    from newsclean.passes import fix_spacing as fs
+
+    def by_pattern(text):
+        return [m.start() + 1 if text[m.start()] in "([" else m.start()
+                for m in fs._HITS.finditer(text)]
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.text(alphabet=" \n\r,.;:!?)]([ab\u00a0\t", max_size=40) | st.text(max_size=40))
+    def check(text):
+        assert list(fs._blank_hits(text)) == by_pattern(text)
+
+    check()

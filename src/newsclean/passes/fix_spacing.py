@@ -112,9 +112,21 @@ def _find_spacing(text: str) -> list[tuple[int, int, str, str]]:
 
 def _blank_hits(text: str) -> Iterator[int]:
     """Positions, in order, of blanks that may be damage."""
+    if not any(ch in text for ch in _ODD_BLANKS):
+        # Copy with plain spaces only (nearly all of it): the same places, found by a
+        # pattern that starts with a literal space, which the regex engine jumps to; one
+        # that starts with a character class is tried at every character (5x slower).
+        for m in _PLAIN_HITS.finditer(text):
+            yield m.start()
+        return
     for m in _HITS.finditer(text):
         i = m.start()
         yield i + 1 if text[i] in "([" else i
+
+
+# What _HITS finds in text without unusual blanks: a space before a space, a line end or
+# closing punctuation (or at the very end), or a space after an opening bracket.
+_PLAIN_HITS = re.compile(r" (?:(?=[ \n\r,.;:!?)\]]|\Z)|(?<=[(\[] ))")
 
 
 def _classify_blank_run(text: str, i: int) -> tuple[tuple[int, int, str, str] | None, int]:
