@@ -140,23 +140,23 @@ def fix_repeated_words(ctx) -> None:
         second = text[m.end(1):end].split()[0]
         if allowed is None:
             allowed = _allowed(ctx.config.repeated_words_allow)
-        low = first.lower()
-        if low in allowed:
+        word = first.lower()   # not "low": that is the text, needed by the next match
+        if word in allowed:
             continue
         if first.isupper() and second.isupper() and len(first) > 1:
             ctx.edit(m.end(1), end, "", f"repeated word {second!r}")
-        elif second.islower() and low in _NEVER_DOUBLED:
+        elif second.islower() and word in _NEVER_DOUBLED:
             ctx.edit(m.end(1), end, "", f"repeated word {second!r}")
         elif first == second and first.istitle() and len(first) > 1:
-            zipf = _zipf(low)
-            if _NAME_ZIPF <= zipf < _EMPHASIS_ZIPF and low not in _name_words() \
-                    and not _attested_double(low):
+            zipf = _zipf(word)
+            if _NAME_ZIPF <= zipf < _EMPHASIS_ZIPF and word not in _name_words() \
+                    and not _attested_double(word):
                 ctx.edit(m.end(1), end, "", f"repeated word {second!r}")
             elif zipf < _EMPHASIS_ZIPF:
                 ctx.flag(start, end, "repeated_word",
                          "title-case word doubled; may be a name, so left as it is",
                          suggestion=first, score=0.5)
-        elif first == second and first.islower() and _zipf(low) < _EMPHASIS_ZIPF:
+        elif first == second and first.islower() and _zipf(word) < _EMPHASIS_ZIPF:
             ctx.flag(start, end, "repeated_word",
                      "word doubled; may be deliberate, so left as it is",
                      suggestion=first, score=0.4)
