@@ -115,7 +115,6 @@ class Matcher:
                 yield hit
                 last = hit[1]
 
-
     def _gapped(self, low: str, key: str, cs: int, ce: int) -> Iterator[tuple]:
         """Verb-object phrases at ``key`` (verb + determiner) with the object a few words on.
 
