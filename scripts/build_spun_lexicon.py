@@ -131,14 +131,8 @@ def moby_head(moby, lemma: str) -> str:
 
 def missing_from_moby(moby, staples: list[str]) -> list[str]:
     """Content words of the staples that Moby has no entry for, in any reading."""
-    out = set()
-    for st in staples:
-        for w in st.split():
-            if content(w) and w not in moby and not any(
-                    moby_head(moby, lemma) in moby for _, lemma, _ in analyses(w)):
-                if moby_head(moby, w) not in moby:
-                    out.add(w)
-    return sorted(out)
+    return sorted({w for st in staples for w in st.split() if content(w) and not any(
+        moby_head(moby, form) in moby for form in {w, *(a[1] for a in analyses(w))})})
 
 
 def add_wordnet(moby: dict[str, list[str]]) -> int:

@@ -18,7 +18,7 @@ from itertools import chain, compress, islice
 
 from . import score as scoring
 from .collocations import FUNCTION_WORDS, TOKEN_RE, load_table, normalize
-from .grammar import find_all, trigger_pairs
+from .grammar import PREPOSITION_REASON, find_all, trigger_pairs
 from .lexicon import attribution_verbs, load_thesaurus, load_web_bigrams
 from .matcher import token_pairs, words_of
 
@@ -119,7 +119,8 @@ PREPOSITION_SCORE = 0.65
 def grammar_findings(text: str, low: str, pairs=None) -> list[Finding]:
     """Broken grammar of the kind word-by-word swapping leaves (see :mod:`.grammar`)."""
     return [Finding(s, e, text[s:e], _case(text[s:e], sug) if sug else None,
-                    PREPOSITION_SCORE if reason.startswith("preposition") else GRAMMAR_SCORE,
+                    PREPOSITION_SCORE if reason.startswith(PREPOSITION_REASON)
+                    else GRAMMAR_SCORE,
                     "grammar", reason) for s, e, sug, reason in find_all(low, text, pairs)]
 
 

@@ -414,6 +414,9 @@ def number_in_figures(low: str, text: str | None = None, pairs=None) -> Iterator
 
 # Events that wire copy places "in" a city or country ("talks in Geneva"); a spinner's
 # swap of "in" for "at" leaves "a press conference at Moscow".
+# The reason's first word: how callers tell this check's hits (only unidiomatic, so scored
+# lower than broken grammar) from the others'.
+PREPOSITION_REASON = "preposition:"
 _EVENTS = ("conference", "talks", "summit", "meeting", "meetings", "briefing", "negotiations")
 _PLACE_AFTER = re.compile(r"([A-Z][a-z]+)\b(?![-'\u2019]| +[A-Z]|\.[A-Za-z])")
 
@@ -422,13 +425,13 @@ _PLACE_AFTER = re.compile(r"([A-Z][a-z]+)\b(?![-'\u2019]| +[A-Z]|\.[A-Za-z])")
 def _places() -> frozenset:
     """One-word names of the gazetteer's countries and of cities of 500,000 people or more
     (``data/gazetteer``), with their one-word aliases."""
-    out = set()
-    for name in ("gazetteer/countries.tsv", "gazetteer/cities.tsv"):
-        for row in resources.tsv_rows(name):
-            for n in [row[0]] + (row[2].split("|") if len(row) > 2 and row[2] else []):
-                if n.isalpha() and n[:1].isupper() and n[1:].islower():
-                    out.add(n)
-    return frozenset(out)
+    from ..gazetteer.format import parse_gazetteer
+
+    return frozenset(
+        n for name in ("gazetteer/countries.tsv", "gazetteer/cities.tsv")
+        for entry in parse_gazetteer(resources.read_text(name), name)
+        for n in (entry.canonical, *entry.aliases)
+        if n.isalpha() and n[:1].isupper() and n[1:].islower())
 
 
 def preposition_before_place(low: str, text: str | None = None, pairs=None) -> Iterator[Hit]:
@@ -454,7 +457,7 @@ def preposition_before_place(low: str, text: str | None = None, pairs=None) -> I
         m = _PLACE_AFTER.match(text, at + 3)
         if m and text[at + 2:at + 3] == " " and m.group(1) in places:
             yield (at, m.end(), f"in {m.group(1)}",
-                   f"preposition: {text[i:m.end()]!r} places an event 'at' a city or "
+                   f"{PREPOSITION_REASON} {text[i:m.end()]!r} places an event 'at' a city or "
                    "country, where edited copy says 'in' (a spinner's swap)")
 
 
