@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from ..model import Result
 from ..registry import Option, register_pass
+from .fix_articles import SHARED_COUNT
 
 Result.set_extension(
     "spin_score", default=None,
@@ -32,6 +33,15 @@ def _model_path(value):
         raise ValueError(f"model {path!r} does not exist (build one with "
                          "`newsclean build-model DIR -o MODEL`)")
     return path
+
+
+@lru_cache(maxsize=1)
+def _detect():
+    # imported at first use, not when the passes are discovered; cached, because an
+    # import statement costs about a microsecond per call (per document)
+    from ..spun import detect
+
+    return detect
 
 
 @lru_cache(maxsize=1)
@@ -85,25 +95,24 @@ def flag_spun_phrases(ctx) -> None:
     >>> [(f.text, f.suggestion) for f in r.flags]
     [('cyber assault', 'cyber attack')]
     """
-    from ..spun import detect
-
-    text = ctx.text
     cfg = ctx.config
+    model = cfg.model
     # A user's model is only read by the statistical layer, so giving one turns it on.
-    from .fix_articles import SHARED_COUNT
-
-    findings, score = detect.analyse(text, _matcher(), model=cfg.model,
-                                     stats=cfg.spun_stats or cfg.model is not None,
-                                     source=ctx.source,
-                                     article_errors=ctx.shared.get(SHARED_COUNT))
+    findings, score = _detect().analyse(ctx.text, _matcher(), model=model,
+                                        stats=cfg.spun_stats or model is not None,
+                                        source=ctx.source,
+                                        article_errors=ctx.shared.get(SHARED_COUNT))
     ctx.annotate("spin_score", score)
+    if not findings:
+        return
+    threshold, restore = cfg.spun_threshold, cfg.restore_spun
     edits = []
     for f in findings:
-        if f.score < cfg.spun_threshold:
+        if f.score < threshold:
             continue
         ctx.flag(f.start, f.end, "spun_phrase", f.reason, suggestion=f.suggestion,
                  score=f.score, data={"evidence": f.evidence})
-        if (cfg.restore_spun and f.suggestion and f.evidence != "statistical"
+        if (restore and f.suggestion and f.evidence != "statistical"
                 and f.score >= cfg.restore_threshold):
             edits.append(f)
     last = -1
