@@ -464,6 +464,11 @@ def preposition_before_place(low: str, text: str | None = None, pairs=None) -> I
 CHECKS = (noun_after_modal, past_after_have, adverb_before_noun, told_without_object,
           bare_infinitive, number_in_figures, preposition_before_place)
 
+# The trigger pairs each check starts from (see _check_of); told_without_object looks
+# for "told" itself. A check whose pairs are not in a text cannot find anything there.
+_STARTS_FROM = {noun_after_modal: "m", past_after_have: "h", adverb_before_noun: "a",
+                bare_infinitive: "b", number_in_figures: "n", preposition_before_place: "p"}
+
 # Checks whose span may hold a name ("..., Smith told."); in the others a capital after
 # the first letter means a name ("Will Smith", "May Day", "a vaguely Las Vegas feel").
 _NAMES_ALLOWED = frozenset({told_without_object, preposition_before_place})
@@ -492,6 +497,9 @@ def find_all(low: str, text: str | None = None, pairs: Iterable[str] | None = No
     hits = _hits(low, pairs)          # once for all the checks
     out = []
     for check in CHECKS:
+        code = _STARTS_FROM.get(check)
+        if code is not None and code not in hits:
+            continue
         for hit in check(low, text, hits):
             if check in _NAMES_ALLOWED or _lower_case(text, hit[0], hit[1]):
                 out.append(hit)
