@@ -14,7 +14,7 @@ from operator import and_
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsclean.spun import detect
+from newsclean.spun import detect, grammar
 from newsclean.spun.collocations import FUNCTION_WORDS, normalize
 from newsclean.spun.matcher import token_pairs, words_of
 
@@ -100,3 +100,64 @@ def test_word_codes_follow_case_letters_and_function_words():
     for w in ("a", "b", "c", "d"):
         codes[w]
     assert len(codes) <= 3 and codes["d"] == 3
+
+
+# --- grammar.find_all: checks whose trigger pairs a text lacks are skipped ---------------
+
+def _matcher():
+    from newsclean.passes.flag_spun_phrases import _matcher
+
+    return _matcher()
+
+
+
+def _find_all_by_definition(low, text, pairs):
+    """Every check run over the text, as find_all did before it skipped any."""
+    hits = grammar._hits(low, pairs)
+    out = []
+    for check in grammar.CHECKS:
+        for hit in check(low, text, hits):
+            if check in grammar._NAMES_ALLOWED or grammar._lower_case(text, hit[0], hit[1]):
+                out.append(hit)
+    return sorted(out)
+
+
+_GRAMMAR_PIECES = st.sampled_from([
+    " ", " ", " ", ", ", ". ", "? ", "\n", "“", "”", "will", "Will", "not", "assistance",
+    "have", "they’ve", "never", "went", "took", "a", "the", "fully", "investigation", "allow",
+    "asked", "him", "them", "mistreat", "2", "ii", "leaders", "decades", "press conference",
+    "talks", "at", "Moscow", "Camp", "told", "officials", "union", "we're", "It",
+])
+GRAMMAR_TEXTS = st.one_of(st.lists(_GRAMMAR_PIECES, max_size=40).map("".join),
+                          st.text(max_size=80))
+
+
+@SETTINGS
+@given(GRAMMAR_TEXTS)
+def test_find_all_matches_running_every_check(text):
+    low = normalize(text)
+    pairs = token_pairs(low)
+    assert grammar.find_all(low, text, pairs) == _find_all_by_definition(low, text, pairs)
+    # as the pass calls it: with only the pairs its one probe found
+    probed = detect._probe_keys(_matcher()).intersection(pairs)
+    assert grammar.find_all(low, text, probed) == _find_all_by_definition(low, text, pairs)
+
+
+# --- analyse: no probe hit, no lexicon lookup -------------------------------------------
+
+_LEXICON_PIECES = st.sampled_from([
+    " ", " ", ", ", ". ", "\n", "surging", "rising", "tensions", "cyber", "assault", "attack",
+    "Cyber", "internet", "meeting", "maintain", "their", "first", "summit", "the", "a",
+])
+
+
+@SETTINGS
+@given(st.one_of(st.lists(_LEXICON_PIECES, max_size=30).map("".join), NEWSY))
+def test_lexicon_findings_need_a_probe_hit(text):
+    low = normalize(text)
+    pairs = token_pairs(low)
+    probed = detect._probe_keys(_matcher()).intersection(pairs)
+    full = detect.lexicon_findings(text, low, _matcher())      # the matcher's own probe
+    assert detect.lexicon_findings(text, low, _matcher(), probed) == full
+    if not probed:
+        assert full == []

@@ -433,11 +433,22 @@ def _corroborate(found: list[Finding]) -> list[Finding]:
 
 def _resolve(findings: list[Finding]) -> list[Finding]:
     """Sorted, non-overlapping: where two overlap keep the higher score (then the longer)."""
+    if len(findings) < 2:
+        return findings
     chosen: list[Finding] = []
     for f in sorted(findings, key=lambda f: (-f.score, -(f.end - f.start), f.start)):
         if all(f.end <= g.start or f.start >= g.end for g in chosen):
             chosen.append(f)
     return sorted(chosen, key=lambda f: f.start)
+
+
+@lru_cache(maxsize=1)
+def _disagreements():
+    """fix_articles' a/an check, imported once (an import statement in :func:`analyse`
+    would cost about a microsecond per text)."""
+    from ..passes.fix_articles import disagreements
+
+    return disagreements
 
 
 def analyse(text: str, matcher, *, model: str | None = None, stats: bool = True,
@@ -456,7 +467,10 @@ def analyse(text: str, matcher, *, model: str | None = None, stats: bool = True,
     # One probe of the text's word pairs finds both the lexicon's keys and the grammar
     # checks' triggers (each set's own probe would cost as much again).
     probed = _probe_keys(matcher).intersection(pairs_list)
-    found = lexicon_findings(text, low, matcher, probed) + grammar_findings(text, low, probed)
+    # (no candidate pair: no lexicon phrase, and of the grammar checks only the one that
+    # does not start from a pair can find anything)
+    found = lexicon_findings(text, low, matcher, probed) if probed else []
+    found += grammar_findings(text, low, probed)
     n_strong = _strong_count(found)
     # Three swaps make an article look spun only if they are dense: in a long text (a
     # whole archive in one string) three lone findings prove nothing, and the
@@ -474,11 +488,13 @@ def analyse(text: str, matcher, *, model: str | None = None, stats: bool = True,
                              f.reason + f"; the lexicon found {CORROBORATED}+ swaps here")
                      for f in extra]
         found += extra
-    found = _corroborate(found)
-    strong = sum(1 for f in found if f.score >= threshold)
+    # (most texts have no finding: the counts below are then 0, without their loops)
+    found = _corroborate(found) if found else found
+    strong = sum(1 for f in found if f.score >= threshold) if found else 0
     attrib, n_attr, n_odd = attribution_findings(text, strong)
     found = _resolve(found + attrib)
-    pairs = sum(1 for f in found if f.evidence == "lexicon" and "also occurs" in f.reason)
+    pairs = sum(1 for f in found if f.evidence == "lexicon" and "also occurs" in f.reason) \
+        if found else 0
     # Every finding counts towards the article score, weighted by its own score: weak
     # evidence that is rare in one phrase adds up across a spun article.
     # Swapped words break the collocations around them: the share of content-word pairs
@@ -486,9 +502,7 @@ def analyse(text: str, matcher, *, model: str | None = None, stats: bool = True,
     # _references, so no separate web list is passed.)
     unseen = content_pair_unseen(text, _references(model), _NO_PAIRS, pairs_list)
     if article_errors is None:
-        from ..passes.fix_articles import disagreements
-
-        article_errors = sum(1 for _ in disagreements(text if source is None else source))
+        article_errors = sum(1 for _ in _disagreements()(text if source is None else source))
     feats = scoring.article_features(text, found, words=len(toks), pairs=pairs,
                                      attributions=(n_attr, n_odd), unseen=unseen,
                                      glued_in=source, article_errors=article_errors)
