@@ -161,3 +161,49 @@ def test_lexicon_findings_need_a_probe_hit(text):
     assert detect.lexicon_findings(text, low, _matcher(), probed) == full
     if not probed:
         assert full == []
+
+
+# --- analyse reads an ASCII-marked lower-case text (detect._lowered) -------------------
+
+_MARKED_PIECES = st.sampled_from([
+    " ", " ", ", ", ". ", "\n", "“", "”", "—", "–", "…", "’", "‘", "\"", "<", "*", "{",
+    "ΑΣ", "Σ", "İ", "Talks", "talks", "told", "officials", "union", "will", "assistance",
+    "surging", "tensions", "cyber", "assault", "an", "a", "apple", "dissident", "he",
+    "explained", "said", "at", "Moscow", "press conference", "?", "the", "2", "leaders",
+])
+MARKED = st.lists(_MARKED_PIECES, max_size=50).map("".join)
+
+
+@SETTINGS
+@given(st.one_of(MARKED, NEWSY, st.text(max_size=80)))
+def test_lowered_differs_from_normalize_only_at_the_marks(text):
+    marks = dict(detect._ASCII_MARKS)
+    old, new = normalize(text), detect._lowered(text)
+    assert len(new) == len(old) == len(text)
+    assert all(a == b or (a in marks and marks[a] == b) for a, b in zip(old, new))
+    assert words_of(new) == words_of(old)
+
+
+def _analyse_with_normalize(text, **options):
+    saved = detect._lowered
+    detect._lowered = normalize
+    try:
+        return detect.analyse(text, _matcher(), **options)
+    finally:
+        detect._lowered = saved
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(MARKED, NEWSY), st.booleans())
+def test_analyse_on_marked_text_matches_normalize(text, stats):
+    assert detect.analyse(text, _matcher(), stats=stats) == \
+        _analyse_with_normalize(text, stats=stats)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(MARKED, min_size=1, max_size=4))
+def test_analyse_on_long_marked_text_matches_normalize(parts):
+    # longer than the matcher's chunk (1 << 15 characters): the chunked path
+    text = ("\n".join(parts) + "\n" + _FILLER) * 12
+    assert detect.analyse(text, _matcher(), stats=False) == \
+        _analyse_with_normalize(text, stats=False)
