@@ -178,15 +178,17 @@ MARKED = st.lists(_MARKED_PIECES, max_size=50).map("".join)
 @given(st.one_of(MARKED, NEWSY, st.text(max_size=80)))
 def test_lowered_differs_from_normalize_only_at_the_marks(text):
     marks = dict(detect._ASCII_MARKS)
-    old, new = normalize(text), detect._lowered(text)
-    assert len(new) == len(old) == len(text)
+    old, (marked, new) = normalize(text), detect._lowered(text)
+    assert len(new) == len(old) == len(marked) == len(text)
     assert all(a == b or (a in marks and marks[a] == b) for a, b in zip(old, new))
     assert words_of(new) == words_of(old)
+    # the content-pair share reads the marked text in the pass: same words, same case
+    assert words_of(marked) == words_of(text.replace("’", "'").replace("‘", "'"))
 
 
 def _analyse_with_normalize(text, **options):
     saved = detect._lowered
-    detect._lowered = normalize
+    detect._lowered = lambda text: (text, normalize(text))
     try:
         return detect.analyse(text, _matcher(), **options)
     finally:
@@ -207,3 +209,26 @@ def test_analyse_on_long_marked_text_matches_normalize(parts):
     text = ("\n".join(parts) + "\n" + _FILLER) * 12
     assert detect.analyse(text, _matcher(), stats=False) == \
         _analyse_with_normalize(text, stats=False)
+
+
+# --- words_of: ASCII text is blanked with one bytes.translate -----------------------------
+
+def _words_by_definition(low):
+    from newsclean.spun.matcher import _PUNCT
+
+    for ch in _PUNCT:
+        low = low.replace(ch, " ")
+    return low.split()
+
+
+_ASCII_PIECES = st.sampled_from(
+    list(".,;:!?\"()[]{}<>*/'-_#$%&+=@\\^`|~ \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f")
+    + ["talks", "it's", "top-level", "2021", "a"])
+
+
+@SETTINGS
+@given(st.one_of(st.lists(_ASCII_PIECES, max_size=40).map("".join),
+                 st.text(st.characters(max_codepoint=127), max_size=80), MARKED, NEWSY))
+def test_words_of_matches_its_definition(text):
+    assert words_of(text) == _words_by_definition(text)
+    assert words_of(text.lower()) == _words_by_definition(text.lower())

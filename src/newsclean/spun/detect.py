@@ -143,13 +143,14 @@ _ASCII_MARKS = (("\u201c", "<"), ("\u201d", '"'), ("\u2014", "{"), ("\u2013", "}
 _BEFORE_LOWER = _ASCII_MARKS + (("\u2019", "'"), ("\u2018", "'"))
 
 
-def _lowered(text: str) -> str:
-    """``normalize(text)`` with the marks of ``_ASCII_MARKS`` swapped for their ASCII ones
-    (same length and offsets; the pass reads the original text for anything it shows)."""
+def _lowered(text: str) -> tuple[str, str]:
+    """``text`` with the marks of ``_ASCII_MARKS`` swapped for their ASCII ones and curly
+    single quotes folded, and ``normalize(text)`` with the same marks swapped (same length
+    and offsets; the pass reads the original text for anything it shows)."""
     for mark, ascii_mark in _BEFORE_LOWER:
         if mark in text:
             text = text.replace(mark, ascii_mark)
-    return normalize(text)
+    return text, normalize(text)
 
 
 def _case(surface: str, original: str) -> str:
@@ -483,7 +484,7 @@ def analyse(text: str, matcher, *, model: str | None = None, stats: bool = True,
     repaired them by now). ``article_errors``: the disagreements, if fix_articles has
     counted them already.
     """
-    low = _lowered(text)
+    marked, low = _lowered(text)
     toks = words_of(low)
     pairs_list = token_pairs(low, toks)
     # One probe of the text's word pairs finds both the lexicon's keys and the grammar
@@ -522,7 +523,8 @@ def analyse(text: str, matcher, *, model: str | None = None, stats: bool = True,
     # Swapped words break the collocations around them: the share of content-word pairs
     # that neither the reference table nor the web bigrams have seen rises. (Both are in
     # _references, so no separate web list is passed.)
-    unseen = content_pair_unseen(text, _references(model), _NO_PAIRS, pairs_list)
+    # (the marked text has the same words as the text itself, curly quotes folded already)
+    unseen = content_pair_unseen(marked, _references(model), _NO_PAIRS, pairs_list)
     if article_errors is None:
         article_errors = sum(1 for _ in _disagreements()(text if source is None else source))
     feats = scoring.article_features(text, found, words=len(toks), pairs=pairs,
