@@ -225,12 +225,18 @@ def test_content_pair_share_leaves_out_names_digits_and_function_pairs():
     # only capitalised words, numbers and function-word pairs: nothing to measure
     assert content_pair_unseen("Sergei Lavrov met Joe Biden in 2021 and it was so",
                                frozenset(), frozenset()) == EDITED_UNSEEN
-    words = ["word" + chr(97 + i // 26) + chr(97 + i % 26) for i in range(120)]
+    words = ("budget minister talks weather garden window market river doctor school "
+             "village winter summer teacher factory harbour kitchen letter number office "
+             "evening morning history picture station theatre prison island").split() * 5
     text = " ".join(words)
     pairs = frozenset(map(" ".join, zip(words, words[1:])))
     seen = content_pair_unseen(text, pairs, frozenset())
     unseen = content_pair_unseen(text, frozenset(), frozenset())
     assert seen < EDITED_UNSEEN < unseen
+    # words rarer than UNSEEN_ZIPF (coinages, terms of art) make no pairs either: a
+    # writer's rare word meets its neighbours for the first time without any spinning
+    rare = ["word" + chr(97 + i // 26) + chr(97 + i % 26) for i in range(120)]
+    assert content_pair_unseen(" ".join(rare), frozenset(), frozenset()) == EDITED_UNSEEN
 
 
 def _glued_by_regex(text):
