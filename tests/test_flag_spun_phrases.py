@@ -63,6 +63,18 @@ def test_restore_spun_applies_confident_suggestions_as_edits():
     assert len(flags) == 2
 
 
+def test_restore_spun_leaves_articles_that_do_not_look_spun():
+    # one confident finding in a long article of edited copy: flagged, not rewritten
+    filler = (" The council met on Tuesday and the minister said the budget was agreed "
+              "after a long debate about schools, roads and the cost of housing.") * 12
+    text = "Officials warned of surging tensions." + filler
+    r, flags = spun_flags(text, restore_spun=True, restore_threshold=0.0)
+    assert r.spin_score < 0.5
+    assert [f.text for f in flags] == ["surging tensions"] and r.text == text
+    r, _ = spun_flags(text, restore_spun=True, restore_threshold=0.0, restore_min_spin=0.0)
+    assert r.text.startswith("Officials warned of rising tensions.")
+
+
 def test_attribution_verb_flagged_only_with_other_evidence():
     spun = ("“The fact is obvious,” he explained. “There is no deal,” she explained. "
             "Officials warned of surging tensions.")
