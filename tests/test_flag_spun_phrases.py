@@ -18,6 +18,10 @@ SHARED = next((p / "shared" for p in Path(__file__).resolve().parents
 
 
 def spun_flags(text, **opts):
+    """The pass's flags; phrase-level behaviour is tested with the article gate off
+    (``flag_min_spin=0``) unless a test sets it, so that a negative cannot pass only
+    because a short text does not look spun as a whole."""
+    opts.setdefault("flag_min_spin", 0.0)
     r = newsclean.analyze(text, passes=["flag_spun_phrases"], **opts)
     return r, [f for f in r.flags if f.kind == "spun_phrase"]
 
@@ -61,6 +65,35 @@ def test_restore_spun_applies_confident_suggestions_as_edits():
     assert r.text == "Officials warned of rising tensions and a cyber attack."
     assert all(e.reason.startswith("restored spun phrase") for e in r.edits)
     assert len(flags) == 2
+
+
+_EDITED_FILLER = (" The council met on Tuesday and the minister said the budget was agreed "
+                  "after a long debate about schools, roads and the cost of housing.") * 12
+
+
+def test_restore_spun_leaves_articles_that_do_not_look_spun():
+    # one confident finding in a long article of edited copy: flagged (when flags are
+    # asked for in any article), not rewritten
+    text = "Officials warned of surging tensions." + _EDITED_FILLER
+    r, flags = spun_flags(text, restore_spun=True, restore_threshold=0.0)
+    assert r.spin_score < 0.5
+    assert [f.text for f in flags] == ["surging tensions"] and r.text == text
+    r, _ = spun_flags(text, restore_spun=True, restore_threshold=0.0, restore_min_spin=0.0)
+    assert r.text.startswith("Officials warned of rising tensions.")
+
+
+def test_phrases_are_flagged_only_in_articles_that_look_spun():
+    text = "Officials warned of surging tensions." + _EDITED_FILLER
+    r = newsclean.analyze(text, passes=["flag_spun_phrases"])       # the defaults
+    assert r.spin_score < 0.2 and r.flags == ()
+    # the score is still there for the user, and the gate can be lowered
+    assert [f.text for f in spun_flags(text, flag_min_spin=0.0)[1]] == ["surging tensions"]
+    # a text that looks spun keeps its flags
+    spun = ("Officials warned of surging tensions after a cyber assault, he explained. "
+            "There was no significant breakthrough." + _EDITED_FILLER[:300])
+    r, flags = spun_flags(spun, flag_min_spin=0.2)
+    assert r.spin_score >= 0.2 and {"surging tensions", "cyber assault"} <= {
+        f.text for f in flags}
 
 
 def test_attribution_verb_flagged_only_with_other_evidence():
@@ -225,12 +258,18 @@ def test_content_pair_share_leaves_out_names_digits_and_function_pairs():
     # only capitalised words, numbers and function-word pairs: nothing to measure
     assert content_pair_unseen("Sergei Lavrov met Joe Biden in 2021 and it was so",
                                frozenset(), frozenset()) == EDITED_UNSEEN
-    words = ["word" + chr(97 + i // 26) + chr(97 + i % 26) for i in range(120)]
+    words = ("budget minister talks weather garden window market river doctor school "
+             "village winter summer teacher factory harbour kitchen letter number office "
+             "evening morning history picture station theatre prison island").split() * 5
     text = " ".join(words)
     pairs = frozenset(map(" ".join, zip(words, words[1:])))
     seen = content_pair_unseen(text, pairs, frozenset())
     unseen = content_pair_unseen(text, frozenset(), frozenset())
     assert seen < EDITED_UNSEEN < unseen
+    # words rarer than UNSEEN_ZIPF (coinages, terms of art) make no pairs either: a
+    # writer's rare word meets its neighbours for the first time without any spinning
+    rare = ["word" + chr(97 + i // 26) + chr(97 + i % 26) for i in range(120)]
+    assert content_pair_unseen(" ".join(rare), frozenset(), frozenset()) == EDITED_UNSEEN
 
 
 def _glued_by_regex(text):

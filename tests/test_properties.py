@@ -74,7 +74,9 @@ _SPUN_PIECES = st.sampled_from([
 @SETTINGS
 @given(st.lists(_SPUN_PIECES, max_size=40).map("".join))
 def test_restoring_spun_phrases_replays_and_is_idempotent(text):
-    opts = {"restore_spun": True, "restore_threshold": 0.5, "spun_threshold": 0.5}
-    r = newsclean.analyze(text, **opts)
-    assert newsclean.apply_edits(text, r.edits) == r.text
-    assert newsclean.clean(r.text, **opts) == r.text
+    base = {"restore_spun": True, "restore_threshold": 0.5, "spun_threshold": 0.5}
+    # with the article gates off (every finding may be restored) and at their defaults
+    for opts in (dict(base, flag_min_spin=0.0, restore_min_spin=0.0), base):
+        r = newsclean.analyze(text, **opts)
+        assert newsclean.apply_edits(text, r.edits) == r.text
+        assert newsclean.clean(r.text, **opts) == r.text

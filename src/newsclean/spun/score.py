@@ -111,8 +111,9 @@ def spin_score(features: dict[str, float]) -> float:
         * min(1.0, max(0.0, features["attributions"] - 1) / 3),
         "pairs": min(1.0, features["pairs"] / 3),
         "glued": min(1.0, features["glued"] / 3),
-        # share of content-word pairs no reference has seen: ~0.33 in edited copy (held-out
-        # Slate, own copy), ~0.41 in the same copy spun (benchmarks/eval_spun.py, dev split)
+        # share of pairs of common words (one a content word) no reference has seen: ~0.30
+        # in held-out Slate (0.33 in our own copy), ~0.38 in the same Slate documents spun
+        # (benchmarks/eval_spun.py, dev split)
         "unseen": min(1.0, max(0.0, (features.get("unseen", 0.0) - UNSEEN_FROM) / 0.2)),
         # edited copy has ~1 per 100,000 words (2 in 200 held-out Slate documents), the
         # same documents spun ~60 times as many; one per 1,000 words saturates
