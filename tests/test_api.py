@@ -115,6 +115,25 @@ def test_new_pass_registers_without_touching_others():
         _PASSES.pop("shout_less")
 
 
+def test_pass_order_follows_registrations_after_first_use():
+    # the ordered view is cached; a registration, a replacement or a removal must show
+    from newsclean.registry import _PASSES, ordered_passes, passes, register_pass
+
+    before = list(ordered_passes())
+
+    def noop(ctx):
+        """Does nothing."""
+
+    try:
+        register_pass("zz_first", order=1, default=False)(noop)
+        assert list(ordered_passes())[0] == "zz_first" and list(passes())[0] == "zz_first"
+        register_pass("zz_first", order=999, default=False)(noop)     # replaced: moves
+        assert list(ordered_passes())[-1] == "zz_first"
+    finally:
+        _PASSES.pop("zz_first", None)
+    assert list(ordered_passes()) == before
+
+
 def test_non_str_input_is_a_clear_error():
     with pytest.raises(TypeError, match="decode bytes"):
         newsclean.clean(b"bytes")  # type: ignore[arg-type]

@@ -114,7 +114,7 @@ class Pipeline:
         Passes this pipeline does not list (a default-off pass named in ``passes`` or
         ``enable``) run at their registered place after the pipeline's own.
         """
-        known = registry.passes()
+        known = registry.ordered_passes()
         wanted = set(config.passes) if config.passes is not None else \
             set(self._on) | set(config.enable)
         wanted -= set(config.skip)
