@@ -11,7 +11,8 @@ build the lexicon or the collocation table). Article ROC-AUC: spun articles (see
 against clean ones (set c), and on held-out Slate documents against themselves spun with
 the same WordNet spinner (dev split for tuning, test split for reporting). (d) A second
 set of our own copy (``data/clean_news_2.txt``), written after the detector was built and
-never used to tune it: false flags on it clean, flags and AUC on it spun three times. Everything through ``newsclean.analyze(passes=[...])``.
+never used to tune it, and a third (``data/clean_news_3.txt``, American spelling),
+written later still: false flags on each clean, flags and AUC on each spun three times. Everything through ``newsclean.analyze(passes=[...])``.
 """
 
 from __future__ import annotations
@@ -105,20 +106,22 @@ def eval_spun_set(threshold: float) -> tuple[dict, list[float]]:
              "top1": top1 / tp_flags if tp_flags else 0.0}, scores)
 
 
-FRESH = HERE / "data" / "clean_news_2.txt"
+# Later sets of our own clean copy, each written by a writer who never saw the lexicon's
+# sources or the evaluation figures: (report key, file, first spinner seed).
+FRESH = (("fresh_set", HERE / "data" / "clean_news_2.txt", 20212),
+         ("fresh_set_3", HERE / "data" / "clean_news_3.txt", 30313))
 
 
-def eval_fresh(threshold: float, spins: int = 3) -> dict | None:
-    """The second set of our own clean copy (``data/clean_news_2.txt``, written after the
-    detector was built, by a writer who never saw the lexicon's sources), as it is and
-    spun with the WordNet spinner (seeds 20212 + k): flags on the spun copy (precision,
-    recall against the spinner's gold swaps), false flags on the clean copy, and the
-    article AUC of each spin against the same articles clean."""
+def eval_fresh(threshold: float, path: Path, seed: int, spins: int = 3) -> dict | None:
+    """A later set of our own clean copy, as it is and spun with the WordNet spinner
+    (seeds ``seed + k``): flags on the spun copy (precision, recall against the spinner's
+    gold swaps), false flags on the clean copy, and the article AUC of each spin against
+    the same articles clean."""
     import random
 
-    if not FRESH.exists():
+    if not path.exists():
         return None
-    clean = [t for _, t in clean_articles(FRESH)]
+    clean = [t for _, t in clean_articles(path)]
     neg, false_flags, words = [], [], 0
     for t in clean:
         r = run(t, threshold)
@@ -130,7 +133,7 @@ def eval_fresh(threshold: float, spins: int = 3) -> dict | None:
            "false_flag_examples": false_flags[:10], "spins": []}
     pos_all = []
     for k in range(spins):
-        rng = random.Random(20212 + k)
+        rng = random.Random(seed + k)
         tp = n_flags = hit = n_gold = 0
         pos = []
         for t in clean:
@@ -143,7 +146,7 @@ def eval_fresh(threshold: float, spins: int = 3) -> dict | None:
             tp += sum(1 for f in flags if any(overlaps((f.start, f.end), g) for g in gold))
             hit += sum(1 for g in gold if any(overlaps((f.start, f.end), g) for f in flags))
         pos_all += pos
-        out["spins"].append({"seed": 20212 + k, "flags": n_flags,
+        out["spins"].append({"seed": seed + k, "flags": n_flags,
                              "precision": tp / n_flags if n_flags else 0.0,
                              "recall": hit / n_gold if n_gold else 0.0,
                              "auc_vs_same_clean": auc(pos, neg)})
@@ -240,11 +243,12 @@ def main(argv=None) -> int:
         "spun_vs_all_clean": auc(seed_score + spun_scores, clean_scores),
         "spun_vs_own_clean": auc(seed_score + spun_scores, clean_scores[:own]),
         "n_spun": len(seed_score + spun_scores), "n_clean": len(clean_scores)}
-    fresh = eval_fresh(args.threshold)
-    if fresh is not None:
-        pos, neg = fresh.pop("scores")
-        fresh["auc_spun_vs_all_clean"] = auc(pos, clean_scores + neg)
-        report["fresh_set"] = fresh
+    for key, path, seed in FRESH:
+        fresh = eval_fresh(args.threshold, path, seed)
+        if fresh is not None:
+            pos, neg = fresh.pop("scores")
+            fresh["auc_spun_vs_all_clean"] = auc(pos, clean_scores + neg)
+            report[key] = fresh
     if args.respins:
         import random
 

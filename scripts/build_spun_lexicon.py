@@ -427,6 +427,9 @@ def parse_args(argv=None):
                     help="synonyms per word tried when both words of a staple are swapped "
                     "(0, the default: off; it made more false flags than finds)")
     ap.add_argument("--min-score", type=float, default=0.0, help="entries below are dropped")
+    ap.add_argument("--max-cooccur", type=int, default=10,
+                    help="leave out variants whose new word shares this many held-in Slate "
+                         "sentences with a word it keeps (0: keep them)")
     ap.add_argument("--table-min-count", type=int, default=2)
     ap.add_argument("--web-pmi", type=float, default=0.0,
                     help="also seed symspellpy bigrams with at least this PMI (bits); 0: off")
@@ -642,10 +645,49 @@ def build(args) -> dict:
         for variant, rec in pending_trigrams.items():
             if not seen[variant]:
                 offer(variant, *rec)
+    if args.max_cooccur:
+        dropped = drop_cooccurring(best, held_in, args.max_cooccur)
+        print(f"left out as ordinary pairings (same sentence >= {args.max_cooccur} times): "
+              f"{dropped}", file=sys.stderr)
     print(f"lexicon: {len(best)} entries", file=sys.stderr)
     if not args.no_write:
         write_thesaurus(inverse, args.out / "thesaurus.tsv.gz")
     return best
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s")
+_WORD = re.compile(r"[a-z]+")
+
+
+def drop_cooccurring(best: dict, held_in: list[str], limit: int) -> int:
+    """Leave out variants whose new word and a word they keep share at least ``limit``
+    sentences of the held-in Slate articles ("bread" and "prices", "fuel" and "depot"):
+    edited copy puts such words together, so the variant is likely ordinary English that
+    4M words never happened to write side by side, not a spinner's odd pairing ("cyber"
+    and "assault" never share a sentence). Returns how many were left out."""
+    kept_words: dict[str, tuple[str, list[str]]] = {}
+    for variant, (_score, _seed, _idx, _ev, feats) in best.items():
+        new = feats[5]
+        if feats[3] < 0 or not isinstance(new, str):
+            continue                            # double swaps: nothing kept
+        others = [w for w in variant.split(" ") if w not in new.split("-") and content(w)]
+        if others:
+            kept_words[variant] = (new.split("-")[-1], others)
+    needed = {w for new, others in kept_words.values() for w in (new, *others)}
+    postings: dict[str, set] = defaultdict(set)
+    n = 0
+    for doc in held_in:
+        for sentence in _SENTENCE_END.split(doc):
+            for w in needed.intersection(_WORD.findall(sentence.lower())):
+                postings[w].add(n)
+            n += 1
+    dropped = 0
+    for variant, (new, others) in kept_words.items():
+        a = postings.get(new, set())
+        if any(len(a & postings.get(w, set())) >= limit for w in others):
+            del best[variant]
+            dropped += 1
+    return dropped
 
 
 def write_web_bigrams(sym: dict[str, int], path: Path) -> None:

@@ -68,3 +68,33 @@ def test_name_bigrams_count_only_pairs_of_capitalised_words(builder):
     assert counts["new york"] == 1 and counts["york times"] == 1
     assert "the international" in counts        # a sentence start counts: harmless, as
     assert "monetary system" not in counts      # seeds need a content word on both sides
+
+
+def _entry(new: str, idx: int):
+    # (score, seed, index, evidence, feats) as build() keeps them; feats[3] is the index
+    # of the swapped word, feats[5] the word put in
+    return (0.7, "seed", str(idx), "ev", (5, 0, 0.3, idx, "old", new, 0.2, "staple"))
+
+
+def test_variants_whose_words_share_many_sentences_are_left_out(builder):
+    held_in = (["Bread prices rose. The price of bread and other prices fell."] * 6
+               + ["A cyber unit met. An assault was reported."] * 6)
+    best = {"bread prices": _entry("bread", 0), "cyber assault": _entry("assault", 1),
+            "top notch talks": _entry("top-notch", 0)}
+    assert builder.drop_cooccurring(best, held_in, limit=10) == 1
+    assert set(best) == {"cyber assault", "top notch talks"}
+    # below the limit nothing goes
+    best = {"bread prices": _entry("bread", 0)}
+    assert builder.drop_cooccurring(best, held_in, limit=13) == 0
+
+
+def test_the_shipped_lexicon_swaps_no_subject_of_an_attribution_verb(builder):
+    from newsclean.spun.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    subjects = [spun for spun, (_orig, _score, swapped, *_rest) in lexicon.items()
+                if 0 <= int(swapped) < len(spun.split(" ")) - 1
+                and spun.split(" ")[int(swapped) + 1] in builder.ATTRIBUTION_VERBS]
+    assert subjects == []
+    # the verb itself is still swapped where a seed has one ("milan reported" -> "told")
+    assert any(spun.split(" ")[-1] in builder.ATTRIBUTION_VERBS for spun in lexicon)
