@@ -155,6 +155,21 @@ def test_build_model_and_use_it(tmp_path):
     assert r.spin_score is not None
 
 
+def test_a_users_archive_vetoes_lexicon_phrases_it_uses(tmp_path):
+    # a newsroom whose own edited copy writes "cyber assault" is not told it is spun
+    text = "Talks stalled after a cyber assault on the ministry, police said."
+    assert [f.text for f in spun_flags(text)[1]] == ["cyber assault"]
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "a.txt").write_text("The cyber assault was contained. " * 3, encoding="utf-8")
+    model = str(build_model(archive, tmp_path / "model"))
+    assert spun_flags(text, model=model)[1] == []
+    # an archive that does not have the pair changes nothing
+    (archive / "a.txt").write_text("The harbour was quiet. " * 3, encoding="utf-8")
+    other = str(build_model(archive, tmp_path / "other"))
+    assert [f.text for f in spun_flags(text, model=other)[1]] == ["cyber assault"]
+
+
 def test_build_model_reports_bad_input(tmp_path):
     with pytest.raises(FileNotFoundError):
         build_model(tmp_path / "missing", tmp_path / "m")

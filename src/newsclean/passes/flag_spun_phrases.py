@@ -74,8 +74,10 @@ def _matcher():
            convert=_unit),
     Option("model", None,
            "path of a collocation model made by `newsclean build-model` (or "
-           "newsclean.spun.build_model); flag_spun_phrases' statistical layer uses it "
-           "beside the shipped table.", convert=_model_path),
+           "newsclean.spun.build_model) of an archive you trust: a lexicon phrase whose "
+           "new pair of words it uses is not flagged, its pairs count as seen for the "
+           "spin score, and the statistical layer uses it beside the shipped table.",
+           convert=_model_path),
     Option("spun_stats", False,
            "flag_spun_phrases also runs its statistical layer (rare bigram one synonym "
            "away from a common collocation; lower scores, never rewritten). Off by "

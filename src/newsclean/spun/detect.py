@@ -94,10 +94,33 @@ def _has_phrase(low: str, phrase: str) -> bool:
     return False
 
 
-def lexicon_findings(text: str, low: str, matcher, bigrams=None) -> list[Finding]:
+def _used_by(user, span: str, original: str) -> str | None:
+    """A pair of content words in ``span`` that the original lacks and the user's own
+    archive has (``user``: their collocation table), if any.
+
+    >>> _used_by({"fuel depot": 4}, "fuel depot", "fuel tank")
+    'fuel depot'
+    >>> _used_by({"maintain their": 9}, "maintain their first summit", "hold their first summit")
+    """
+    words = words_of(span)
+    theirs = set(zip(original.split(" "), original.split(" ")[1:]))
+    for a, b in zip(words, words[1:]):
+        if (a, b) not in theirs and a not in FUNCTION_WORDS and b not in FUNCTION_WORDS:
+            pair = f"{a} {b}"
+            if pair in user:
+                return pair
+    return None
+
+
+def lexicon_findings(text: str, low: str, matcher, bigrams=None, user=None) -> list[Finding]:
+    """The lexicon's phrases in ``text``. ``user``: the bigram counts of a user's own
+    archive (``model=``); a phrase whose new pair of words that archive uses is left
+    alone, since a newsroom's own edited copy is the best judge of its English."""
     out = []
     for start, end, key, (original, score, swapped, ev) in matcher.find(text, low, bigrams):
         if not _case_ok(text, start, end, swapped):
+            continue
+        if user and _used_by(user, low[start:end], original):
             continue
         reason = (f"lexicon: {key!r} is a thesaurus swap of the news collocation "
                   f"{original!r} ({ev})")
@@ -515,7 +538,8 @@ def analyse(text: str, matcher, *, model: str | None = None, stats: bool = True,
     probed = _probe_keys(matcher).intersection(pairs_list)
     # (no candidate pair: no lexicon phrase, and of the grammar checks only the one that
     # does not start from a pair can find anything)
-    found = lexicon_findings(text, low, matcher, probed) if probed else []
+    user = _model(model).b if model is not None else None
+    found = lexicon_findings(text, low, matcher, probed, user) if probed else []
     found += grammar_findings(text, low, probed)
     n_strong = _strong_count(found)
     # Three swaps make an article look spun only if they are dense: in a long text (a
