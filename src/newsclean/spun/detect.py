@@ -574,7 +574,11 @@ def analyse(text: str, matcher, *, model: str | None = None, stats: bool = True,
     unseen = content_pair_unseen(marked, _references(model), _NO_PAIRS, pairs_list)
     if article_errors is None:
         article_errors = sum(1 for _ in _disagreements()(text if source is None else source))
-    feats = scoring.article_features(text, found, words=len(toks), pairs=pairs,
+    # Statistical findings count only once they reach the threshold (in an article the
+    # lexicon corroborates): below it they are weak guesses, and a user's model (which
+    # switches the layer on) must not make clean copy look spun with them.
+    counted = [f for f in found if f.evidence != "statistical" or f.score >= threshold]
+    feats = scoring.article_features(text, counted, words=len(toks), pairs=pairs,
                                      attributions=(n_attr, n_odd), unseen=unseen,
                                      glued_in=source, article_errors=article_errors)
     return found, scoring.spin_score(feats)
