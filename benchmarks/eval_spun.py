@@ -11,8 +11,9 @@ build the lexicon or the collocation table). Article ROC-AUC: spun articles (see
 against clean ones (set c), and on held-out Slate documents against themselves spun with
 the same WordNet spinner (dev split for tuning, test split for reporting). (d) A second
 set of our own copy (``data/clean_news_2.txt``), written after the detector was built and
-never used to tune it, and a third (``data/clean_news_3.txt``, American spelling),
-written later still: false flags on each clean, flags and AUC on each spun three times. Everything through ``newsclean.analyze(passes=[...])``.
+never used to tune it, and a third and a fourth (``data/clean_news_3.txt``,
+``clean_news_4.txt``, American spelling), written later still: false flags on each
+clean, flags and AUC on each spun three times. Everything through ``newsclean.analyze(passes=[...])``.
 """
 
 from __future__ import annotations
@@ -109,7 +110,8 @@ def eval_spun_set(threshold: float) -> tuple[dict, list[float]]:
 # Later sets of our own clean copy, each written by a writer who never saw the lexicon's
 # sources or the evaluation figures: (report key, file, first spinner seed).
 FRESH = (("fresh_set", HERE / "data" / "clean_news_2.txt", 20212),
-         ("fresh_set_3", HERE / "data" / "clean_news_3.txt", 30313))
+         ("fresh_set_3", HERE / "data" / "clean_news_3.txt", 30313),
+         ("fresh_set_4", HERE / "data" / "clean_news_4.txt", 40414))
 
 
 def eval_fresh(threshold: float, path: Path, seed: int, spins: int = 3) -> dict | None:
