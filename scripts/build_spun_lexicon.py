@@ -21,7 +21,9 @@ growth of such lists, here for news):
    (it is from 1996: no "online") take theirs from ``scripts/thesaurus_supplement.txt``.
 3. Kept: variants whose new bigrams are unattested both in the held-in Slate counts (all
    of them, not the pruned table) and in symspellpy's bigrams, and that do not appear in
-   the review list ``scripts/spun_review.txt`` (phrases a reviewer judged normal English).
+   the review list ``scripts/spun_review.txt`` (phrases a reviewer judged normal English),
+   and whose new word shares fewer than ``--max-cooccur`` held-in Slate sentences with a
+   word it keeps. The subject of "said"/"says"/"told" is never swapped.
 4. Scored by how conventional the original is (its counts) and by how odd the swap is.
 WordNet is NOT used by default: the evaluation set is spun with WordNet, so recall
 measured on it is not inflated by sharing the generator's thesaurus. ``--wordnet`` adds it
