@@ -111,7 +111,7 @@ def flag_spun_phrases(ctx) -> None:
     """
     cfg = ctx.config
     model = cfg.model
-    # A user's model is only read by the statistical layer, so giving one turns it on.
+    # A user's model also feeds the statistical layer, so giving one turns the layer on.
     findings, score = _detect().analyse(ctx.text, _matcher(), model=model,
                                         stats=cfg.spun_stats or model is not None,
                                         source=ctx.source,
