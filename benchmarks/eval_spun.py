@@ -53,6 +53,11 @@ def overlaps(a, b):
     return a[0] < b[1] and b[0] < a[1]
 
 
+def swaps_found(flags, gold) -> int:
+    """How many of the spinner's gold swaps (start, end, ...) some flag overlaps."""
+    return sum(1 for x in gold if any(overlaps((f.start, f.end), x) for f in flags))
+
+
 def eval_seed(shared: Path, threshold: float) -> dict:
     seed = next((ROOT / "seeds").glob("*.txt"), None) or next((shared / "seeds").glob("*.txt"))
     text = seed.read_text(encoding="utf-8")
@@ -99,7 +104,7 @@ def eval_spun_set(threshold: float) -> tuple[dict, list[float]]:
                 tp_flags += 1
                 if f.suggestion and any(x[2] in f.suggestion.lower().split() for x in g):
                     top1 += 1
-        hit_gold += sum(1 for x in gold if any(overlaps((f.start, f.end), x) for f in flags))
+        hit_gold += swaps_found(flags, gold)
     p = tp_flags / n_flags if n_flags else 0.0
     rc = hit_gold / n_gold if n_gold else 0.0
     return ({"flags": n_flags, "precision": p, "swaps": n_gold, "recall": rc,
@@ -146,7 +151,7 @@ def eval_fresh(threshold: float, path: Path, seed: int, spins: int = 3) -> dict 
             n_flags += len(flags)
             n_gold += len(gold)
             tp += sum(1 for f in flags if any(overlaps((f.start, f.end), g) for g in gold))
-            hit += sum(1 for g in gold if any(overlaps((f.start, f.end), g) for f in flags))
+            hit += swaps_found(flags, gold)
         pos_all += pos
         out["spins"].append({"seed": seed + k, "flags": n_flags,
                              "precision": tp / n_flags if n_flags else 0.0,

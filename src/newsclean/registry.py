@@ -97,6 +97,7 @@ def register_pass(
     """
 
     def decorate(func: PassFunc) -> PassFunc:
+        global _version
         pass_name = name or func.__name__
         opts = tuple(options)
         with _lock:
@@ -106,7 +107,6 @@ def register_pass(
                     raise ValueError(f"option {opt.name!r} of pass {pass_name!r} is already "
                                      f"declared by {owner!r}")
             _PASSES[pass_name] = PassSpec(pass_name, func, order, default, opts, line_local)
-            global _version
             _version += 1
         func.pass_name = pass_name  # type: ignore[attr-defined]
         return func

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from operator import methodcaller
 from functools import lru_cache
+from operator import methodcaller
 
 from ..registry import register_pass
 from ..resources import tsv_rows

@@ -103,7 +103,8 @@ def _used_by(user, span: str, original: str) -> str | None:
     >>> _used_by({"maintain their": 9}, "maintain their first summit", "hold their first summit")
     """
     words = words_of(span)
-    theirs = set(zip(original.split(" "), original.split(" ")[1:]))
+    orig = original.split(" ")
+    theirs = set(zip(orig, orig[1:]))
     for a, b in zip(words, words[1:]):
         if (a, b) not in theirs and a not in FUNCTION_WORDS and b not in FUNCTION_WORDS:
             pair = f"{a} {b}"
@@ -265,7 +266,6 @@ class _Merged:
         return key in self.keys
 
 
-UNSEEN_SAMPLE = 300
 UNSEEN_CHARS = 2000         # the content-pair share reads at most this much of a text
 UNSEEN_FULL = 60            # fewer content pairs than this: the share shrinks to edited copy's
 EDITED_UNSEEN = 0.3         # about the share in edited copy (held-out Slate, own copy)
