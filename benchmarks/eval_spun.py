@@ -116,7 +116,9 @@ def eval_spun_set(threshold: float) -> tuple[dict, list[float]]:
 # sources or the evaluation figures: (report key, file, first spinner seed).
 FRESH = (("fresh_set", HERE / "data" / "clean_news_2.txt", 20212),
          ("fresh_set_3", HERE / "data" / "clean_news_3.txt", 30313),
-         ("fresh_set_4", HERE / "data" / "clean_news_4.txt", 40414))
+         ("fresh_set_4", HERE / "data" / "clean_news_4.txt", 40414),
+         ("fresh_set_5", HERE / "data" / "clean_news_5.txt", 50515),
+         ("fresh_set_6", HERE / "data" / "clean_news_6.txt", 60616))
 
 
 def eval_fresh(threshold: float, path: Path, seed: int, spins: int = 3) -> dict | None:
