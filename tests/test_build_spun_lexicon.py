@@ -116,3 +116,19 @@ def test_the_shipped_lexicon_keeps_no_pair_wordnet_glosses_write(builder):
     pairs = [spun for spun in load_lexicon() if spun.count(" ") == 1]
     assert len(pairs) > 100_000
     assert [pair for pair in pairs if pair in seen] == []
+
+
+def test_a_modifier_swapped_for_a_participle_is_left_out(builder):
+    """"ending months" reads as a verb and its object ("a deal ending months of talks")."""
+    pytest.importorskip("lemminflect")
+    assert builder.reads_as_verb_object("last", "ending")
+    assert builder.reads_as_verb_object("market", "offering")
+    assert not builder.reads_as_verb_object("according", "consorting")   # same reading
+    assert not builder.reads_as_verb_object("heavy", "severe")
+    from newsclean.spun.lexicon import load_lexicon
+
+    swapped_first = [spun.split(" ") + orig.split(" ")
+                     for spun, (orig, _score, i, *_rest) in load_lexicon().items()
+                     if i == 0 and spun.count(" ") == 1 == orig.count(" ")]
+    assert len(swapped_first) > 10_000
+    assert [w for w in swapped_first if builder.reads_as_verb_object(w[2], w[0])] == []
