@@ -295,6 +295,19 @@ def test_part_of_an_unknown_name_or_a_quoted_term_is_flagged_not_fixed(text, wor
     assert any(text[f.start:f.end] == word and f.kind == "entity" for f in r.flags)
 
 
+def test_a_name_the_pass_restores_confirms_its_quoted_occurrences_too():
+    # Found by the idempotence property: the first reading restored the surname but kept
+    # the quoted one, which the restored text then confirmed on a second clean().
+    for text in ("Kejriawal \u201cKejriawal\u201d", "Kejriawal said. \u201cKejriawal\u201d"):
+        once = run(text)
+        assert "Kejriawal" not in once
+        assert run(once) == once
+    assert run("Kejriwal \u201cKejriawal\u201d") == "Kejriwal \u201cKejriwal\u201d"
+    # a quoted term with no name of the text behind it is still only flagged
+    text = "Dubbed \u201cMicrosort\u201d, the process works."
+    assert run(text) == text
+
+
 def test_titles_and_common_given_names_beside_a_typo_are_not_names_of_their_own():
     assert run("AAP National Convener Kejriawal spoke.") == \
         "AAP National Convener Kejriwal spoke."

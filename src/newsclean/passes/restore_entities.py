@@ -259,6 +259,35 @@ _NEWS_TYPES = frozenset({"person", "party", "organisation", "news agency", "comp
 _NEWS_MIN_LEN = 8
 
 
+#: Readings of a text at most: each further one adds the names the last one wrote.
+_MAX_READINGS = 4
+
+
+class _Decisions:
+    """The edits and flags of one reading of a text, and the names its edits write; the
+    pass hands them to its context once the reading is final."""
+
+    __slots__ = ("edits", "flags", "names")
+
+    def __init__(self) -> None:
+        self.edits: list[tuple] = []
+        self.flags: list[tuple] = []
+        self.names: set[str] = set()
+
+    def edit(self, start: int, end: int, new: str, reason: str, name: str) -> None:
+        self.edits.append((start, end, new, reason))
+        self.names.add(name)
+
+    def flag(self, *args, **kwargs) -> None:
+        self.flags.append((args, kwargs))
+
+    def replay(self, ctx) -> None:
+        for start, end, new, reason in self.edits:
+            ctx.edit(start, end, new, reason)
+        for args, kwargs in self.flags:
+            ctx.flag(*args, **kwargs)
+
+
 class _Evidence:
     """Does the document back a one-word correction?
 
@@ -296,6 +325,19 @@ class _Evidence:
             found = (_CAP.match(t) for t in self.tokens)
             self._folded = {w for m in found if m is not None for w in fold(m.group()).split()}
         return self._folded
+
+    def add(self, names) -> bool:
+        """Count ``names`` as spelt right in the text; True if that is news for a word."""
+        self._words()
+        news = False
+        for w in (w for name in names for w in name.split()):
+            if w[:1].islower():
+                if not self._has(w):
+                    self._lower[w] = news = True
+            elif fold(w) not in self._folded:
+                self._folded.add(fold(w))
+                news = True
+        return news
 
     def confirms(self, name: str) -> bool:
         """Does the text spell every word of ``name`` right somewhere (in any case, with or
@@ -571,10 +613,11 @@ def restore_entities(ctx) -> None:
     if caps is not None:
         spots.extend(m.start() for m in _CAPS_PAIR.finditer(text, caps.start()))
 
-    done_to = 0          # runs are looked at left to right, each word once
     spans = matcher.spans  # span lookups already made (the gazetteer's answers)
     if len(spans) > 50_000:
         spans.clear()
+    runs = []
+    done_to = 0          # runs are looked at left to right, each word once
     for pos in sorted(spots):
         if pos < done_to:
             continue
@@ -589,7 +632,18 @@ def restore_entities(ctx) -> None:
                 continue
             if len(run) == 1 and cands.get(run[0][2], ("",))[0] in _IN_NAMES_ONLY:
                 continue  # a rare word or a name's head alone: nothing to restore
-            _restore_run(ctx, text, run, cands, gaz, caps_pair, evidence, spans)
+            runs.append((run, caps_pair))
+    # A name this pass writes is a name the cleaned text spells right, so it confirms
+    # the name's other occurrences too ("Kejriawal ... a quoted 'Kejriawal'"): decide
+    # again with it until the names written stop adding to the evidence, or cleaning the
+    # output once more would change it (clean(clean(x)) == clean(x)).
+    for _ in range(_MAX_READINGS):
+        out = _Decisions()
+        for run, caps_pair in runs:
+            _restore_run(out, text, run, cands, gaz, caps_pair, evidence, spans)
+        if not evidence.add(out.names):
+            break
+    out.replay(ctx)
 
 
 def _runs_around(text: str, pos: int, name_word=None, reach: int = 160):
@@ -608,7 +662,7 @@ def _runs_around(text: str, pos: int, name_word=None, reach: int = 160):
             yield [(s + lo, e + lo, w) for s, e, w in run]
 
 
-def _restore_run(ctx, text, run, cands, gaz, caps_pair, evidence, spans) -> None:
+def _restore_run(out: _Decisions, text, run, cands, gaz, caps_pair, evidence, spans) -> None:
     folded = [fold(t) for _, _, t in run]
     # Lower-case words in a run are joiners, or words of a name (exact, or else not
     # English: a misspelling of one).
@@ -651,7 +705,7 @@ def _restore_run(ctx, text, run, cands, gaz, caps_pair, evidence, spans) -> None
                                                       fold(m[0]).split()))]
                 if not kept and matches:
                     names = sorted({m for m, d in matches if d == matches[0][1]})
-                    ctx.flag(window[0][0], window[-1][1], "entity",
+                    out.flag(window[0][0], window[-1][1], "entity",
                              "a rare word or name, near a name of the gazetteer that the text "
                              "does not confirm", score=0.3,
                              suggestion=names[0] if len(names) == 1 else None,
@@ -672,7 +726,7 @@ def _restore_run(ctx, text, run, cands, gaz, caps_pair, evidence, spans) -> None
             exact_words = sum(f == w for f, w in zip(folded[a:b], fold(names[0]).split()))
             if len(names) > 1 or (best and exact_words == 0
                                   and not evidence.confirms(names[0])):
-                ctx.flag(s, e, "entity", "could be any of several names in the gazetteer"
+                out.flag(s, e, "entity", "could be any of several names in the gazetteer"
                          if len(names) > 1 else "near a name of the gazetteer in every word",
                          score=0.5, data={"candidates": names, "distance": best})
             else:
@@ -697,7 +751,7 @@ def _restore_run(ctx, text, run, cands, gaz, caps_pair, evidence, spans) -> None
                         reason = "all-caps name in running text, case restored from the gazetteer"
                     else:
                         continue  # a case or accent difference of a word spelt right
-                    ctx.edit(ts, te, new, f"{reason}: {names[0]}")
+                    out.edit(ts, te, new, f"{reason}: {names[0]}", names[0])
             for i in range(a, b):
                 done[i] = True
     for i, (s, e, tok) in enumerate(run):
@@ -734,14 +788,14 @@ def _restore_run(ctx, text, run, cands, gaz, caps_pair, evidence, spans) -> None
                                                          gaz.type_of.get(names[0])):
             why, score = "near a name of the gazetteer that the text does not confirm", 0.6
         if why is not None:
-            ctx.flag(s, e, "entity", why, suggestion=names[0] if len(names) == 1 else None,
+            out.flag(s, e, "entity", why, suggestion=names[0] if len(names) == 1 else None,
                      score=score, data={"candidates": names, "distance": best})
             continue
         keep = caps_mode or tok.isupper()
         reason = ("romanisation marks the name is not written with in English"
                   if kind == "variant" else "misspelt name, restored from the gazetteer")
         name = names[0] if kind == "variant" else _spelling(gaz, names[0], [(s, e, tok)])
-        ctx.edit(s, e, _style(name, tok, keep), f"{reason}: {name}")
+        out.edit(s, e, _style(name, tok, keep), f"{reason}: {name}", name)
 
 
 #: A capitalised word that no dictionary lists and rarer than this in English is taken for
