@@ -118,7 +118,11 @@ FRESH = (("fresh_set", HERE / "data" / "clean_news_2.txt", 20212),
          ("fresh_set_3", HERE / "data" / "clean_news_3.txt", 30313),
          ("fresh_set_4", HERE / "data" / "clean_news_4.txt", 40414),
          ("fresh_set_5", HERE / "data" / "clean_news_5.txt", 50515),
-         ("fresh_set_6", HERE / "data" / "clean_news_6.txt", 60616))
+         ("fresh_set_6", HERE / "data" / "clean_news_6.txt", 60616),
+         ("fresh_set_7", HERE / "data" / "clean_news_7.txt", 70717),
+         ("fresh_set_8", HERE / "data" / "clean_news_8.txt", 80818),
+         ("fresh_set_9", HERE / "data" / "clean_news_9.txt", 90919),
+         ("fresh_set_10", HERE / "data" / "clean_news_10.txt", 101020))
 
 
 def eval_fresh(threshold: float, path: Path, seed: int, spins: int = 3) -> dict | None:
