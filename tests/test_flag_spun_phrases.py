@@ -96,6 +96,35 @@ def test_phrases_are_flagged_only_in_articles_that_look_spun():
         f.text for f in flags}
 
 
+def test_a_phrase_does_not_vouch_for_itself():
+    # a short text whose score is over the gate only because of its one odd phrase
+    lone = "Officials warned of surging tensions."
+    r, flags = spun_flags(lone, flag_min_spin=0.2)
+    assert r.spin_score >= 0.2 and flags == []
+    assert [f.text for f in spun_flags(lone, flag_min_spin=0.0)[1]] == ["surging tensions"]
+    # nor do its repeats: every occurrence of the phrase is left out of its own check
+    twice = "Officials warned of surging tensions. Surging tensions were reported."
+    assert spun_flags(twice, flag_min_spin=0.2)[1] == []
+    # two different phrases vouch for each other
+    both = "Officials warned of surging tensions after a cyber assault."
+    assert {f.text for f in spun_flags(both, flag_min_spin=0.2)[1]} == {
+        "surging tensions", "cyber assault"}
+
+
+def test_score_without_a_phrase_leaves_out_its_occurrences_only():
+    from newsclean.passes.flag_spun_phrases import _matcher
+    from newsclean.spun import detect
+
+    text = "Officials warned of surging tensions after a cyber assault." + _EDITED_FILLER
+    features: dict = {}
+    found, score = detect.analyse(text, _matcher(), stats=False, features=features)
+    assert features["density"] > 0
+    assert detect.score_without(features, found, "no such phrase") == score
+    without = detect.score_without(features, found, "Surging Tensions")      # any case
+    assert without < score
+    assert without > detect.score_without({**features, "density": 0.0}, found, "x")
+
+
 def test_attribution_verb_flagged_only_with_other_evidence():
     spun = ("“The fact is obvious,” he explained. “There is no deal,” she explained. "
             "Officials warned of surging tensions.")

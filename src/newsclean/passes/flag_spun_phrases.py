@@ -54,10 +54,11 @@ def _matcher():
 
 @register_pass(order=700, default=True, options=[
     Option("flag_min_spin", 0.2,
-           "flag_spun_phrases reports phrases only in an article whose spin_score is at "
-           "least this (0 reports them in any text): spinners rewrite whole articles, "
-           "and in copy that does not look spun a lone odd phrase is most often the "
-           "writer's choice.", convert=_unit),
+           "flag_spun_phrases reports a phrase only in an article whose spin_score is at "
+           "least this even without that phrase's own occurrences (0 reports phrases in "
+           "any text): spinners rewrite whole articles, and a lone odd phrase in copy "
+           "that does not otherwise look spun is most often the writer's choice.",
+           convert=_unit),
     Option("restore_spun", False,
            "flag_spun_phrases also rewrites flagged phrases whose score reaches "
            "restore_threshold (default: flag only, never change the meaning silently).",
@@ -98,24 +99,35 @@ def flag_spun_phrases(ctx) -> None:
     Each flag (kind ``spun_phrase``) carries the suggested original, a score and the
     evidence. Leaves alone: names (capitalised words mid-sentence), hyphenated compounds
     ("a top-notch restaurant"), phrases attested in the collocation table, any phrase of
-    an article whose spin score stays under ``flag_min_spin`` (0.2), and the text
+    an article whose spin score stays under ``flag_min_spin`` (0.2) without that
+    phrase's own occurrences, and the text
     itself unless ``restore_spun=True``, which applies suggestions scoring at least
     ``restore_threshold`` (statistical ones never) in an article whose spin score is at
     least ``restore_min_spin``.
 
     >>> from newsclean import analyze
-    >>> r = analyze("Talks stalled after a cyber assault, police said.",
+    >>> r = analyze("Talks stalled after a cyber assault amid surging tensions, police said.",
     ...             passes=["flag_spun_phrases"])
     >>> [(f.text, f.suggestion) for f in r.flags]
-    [('cyber assault', 'cyber attack')]
+    [('cyber assault', 'cyber attack'), ('surging tensions', 'rising tensions')]
+
+    One odd phrase alone does not make a text look spun (``flag_min_spin=0`` reports it):
+
+    >>> text = "Talks stalled after a cyber assault, police said."
+    >>> analyze(text, passes=["flag_spun_phrases"]).flags
+    ()
+    >>> [f.text for f in analyze(text, passes=["flag_spun_phrases"], flag_min_spin=0).flags]
+    ['cyber assault']
     """
     cfg = ctx.config
     model = cfg.model
     # A user's model also feeds the statistical layer, so giving one turns the layer on.
-    findings, score = _detect().analyse(ctx.text, _matcher(), model=model,
-                                        stats=cfg.spun_stats or model is not None,
-                                        source=ctx.source,
-                                        article_errors=ctx.shared.get(SHARED_COUNT))
+    detect = _detect()
+    features: dict = {}
+    findings, score = detect.analyse(ctx.text, _matcher(), model=model,
+                                     stats=cfg.spun_stats or model is not None,
+                                     source=ctx.source, features=features,
+                                     article_errors=ctx.shared.get(SHARED_COUNT))
     ctx.annotate("spin_score", score)
     # The same reasoning as for rewriting below, with a lower bar (flagging harms less
     # than rewriting): on the paired Slate dev split, every clean article with a flag
@@ -129,8 +141,17 @@ def flag_spun_phrases(ctx) -> None:
     restoring = cfg.restore_spun and score >= cfg.restore_min_spin
     threshold = cfg.spun_threshold
     edits = []
+    # A phrase must not vouch for itself: in a short clean text one odd phrase lifts the
+    # score over the bar on its own ("homeless families", "middle order"), so each phrase
+    # needs the rest of the article to reach it (benchmarks/RESULTS.md, "Sixth round").
+    alone: dict[str, bool] = {}
     for f in findings:
         if f.score < threshold:
+            continue
+        key = f.text.lower()
+        if key not in alone:
+            alone[key] = detect.score_without(features, findings, key) < cfg.flag_min_spin
+        if alone[key]:
             continue
         ctx.flag(f.start, f.end, "spun_phrase", f.reason, suggestion=f.suggestion,
                  score=f.score, data={"evidence": f.evidence})

@@ -522,7 +522,8 @@ def _disagreements():
 
 def analyse(text: str, matcher, *, model: str | None = None, stats: bool = True,
             threshold: float = 0.6, source: str | None = None,
-            article_errors: int | None = None) -> tuple[list[Finding], float]:
+            article_errors: int | None = None,
+            features: dict | None = None) -> tuple[list[Finding], float]:
     """All findings in ``text`` and its spin score.
 
     ``source``: the text as it came in, before other passes repaired it; glued quote
@@ -581,4 +582,28 @@ def analyse(text: str, matcher, *, model: str | None = None, stats: bool = True,
     feats = scoring.article_features(text, counted, words=len(toks), pairs=pairs,
                                      attributions=(n_attr, n_odd), unseen=unseen,
                                      glued_in=source, article_errors=article_errors)
+    if features is not None:
+        features.update(feats)
     return found, scoring.spin_score(feats)
+
+
+def score_without(features: dict, found: list[Finding], phrase: str,
+                  threshold: float = 0.6) -> float:
+    """The spin score of the article that :func:`analyse` gave ``features`` and
+    ``found``, leaving out the occurrences of ``phrase`` (any case): what the rest of
+    the article says about it.
+
+    One odd phrase raises the score of a short clean text by itself; a phrase the rest
+    of the article does not vouch for is most often the writer's choice.
+    """
+    phrase = phrase.lower()
+    same = [f for f in found if f.text.lower() == phrase
+            and (f.evidence != "statistical" or f.score >= threshold)]
+    if not same:
+        return scoring.spin_score(features)
+    rest = dict(features)
+    rest["density"] = max(0.0, rest["density"] - 100.0 * sum(f.score for f in same)
+                          / max(rest["words"], 50))
+    rest["pairs"] = max(0.0, rest["pairs"] - sum(
+        1 for f in same if f.evidence == "lexicon" and "also occurs" in f.reason))
+    return scoring.spin_score(rest)
