@@ -328,6 +328,8 @@ class _Evidence:
 
     def add(self, names) -> bool:
         """Count ``names`` as spelt right in the text; True if that is news for a word."""
+        if not names:
+            return False
         self._words()
         news = False
         for w in (w for name in names for w in name.split()):
