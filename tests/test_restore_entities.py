@@ -296,16 +296,26 @@ def test_part_of_an_unknown_name_or_a_quoted_term_is_flagged_not_fixed(text, wor
 
 
 def test_a_name_the_pass_restores_confirms_its_quoted_occurrences_too():
-    # Found by the idempotence property: the first reading restored the surname but kept
-    # the quoted one, which the restored text then confirmed on a second clean().
-    for text in ("Kejriawal \u201cKejriawal\u201d", "Kejriawal said. \u201cKejriawal\u201d"):
-        once = run(text)
-        assert "Kejriawal" not in once
-        assert run(once) == once
+    # Found by the idempotence property: the first reading restored the whole name but
+    # kept the quoted surname, which the restored text then confirmed on a second clean().
+    text = "Arvind Kejriawal said. \u201cKejriawal\u201d"
+    once = run(text)
+    assert once == "Arvind Kejriwal said. \u201cKejriwal\u201d"
+    assert run(once) == once
     assert run("Kejriwal \u201cKejriawal\u201d") == "Kejriwal \u201cKejriwal\u201d"
-    # a quoted term with no name of the text behind it is still only flagged
-    text = "Dubbed \u201cMicrosort\u201d, the process works."
-    assert run(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    # a lone word is guessed into a name only where no protected use of it says otherwise
+    "Kennya Deodato exhibited in Rio. Critics praised Kennya.",
+    "The \u201cMicrosort\u201d process was used. Microsort is a firm.",
+    "Kejriawal said: \u201cKejriawal\u201d",
+])
+def test_a_guess_does_not_override_a_quoted_term_or_an_unknown_name(text):
+    r = analyze(text, passes=["restore_entities"])
+    assert r.text == text and r.edits == ()
+    assert len([f for f in r.flags if f.kind == "entity"]) == 2
+    assert run(r.text) == r.text
 
 
 def test_titles_and_common_given_names_beside_a_typo_are_not_names_of_their_own():

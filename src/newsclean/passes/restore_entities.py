@@ -259,24 +259,33 @@ _NEWS_TYPES = frozenset({"person", "party", "organisation", "news agency", "comp
 _NEWS_MIN_LEN = 8
 
 
-#: Readings of a text at most: each further one adds the names the last one wrote.
+#: Readings of a text at most (see the end of :func:`restore_entities`).
 _MAX_READINGS = 4
 
 
 class _Decisions:
-    """The edits and flags of one reading of a text, and the names its edits write; the
-    pass hands them to its context once the reading is final."""
+    """The edits and flags of one reading of a text, and what the next reading needs to
+    know of them; the pass hands the last reading's to its context.
 
-    __slots__ = ("edits", "flags", "names")
+    ``held``: names that lone words are not guessed into in this reading.
+    """
 
-    def __init__(self) -> None:
+    __slots__ = ("edits", "flags", "names", "guessed", "protected", "held")
+
+    def __init__(self, held: frozenset = frozenset()) -> None:
         self.edits: list[tuple] = []
         self.flags: list[tuple] = []
-        self.names: set[str] = set()
+        self.names: set[str] = set()       # names the edits write
+        self.guessed: set[str] = set()     # ... of them, lone words the text does not confirm
+        self.protected: set[str] = set()   # names a quoted word or a word of an unknown name is near
+        self.held = held
 
-    def edit(self, start: int, end: int, new: str, reason: str, name: str) -> None:
+    def edit(self, start: int, end: int, new: str, reason: str, name: str,
+             guess: bool = False) -> None:
         self.edits.append((start, end, new, reason))
         self.names.add(name)
+        if guess:
+            self.guessed.add(name)
 
     def flag(self, *args, **kwargs) -> None:
         self.flags.append((args, kwargs))
@@ -300,13 +309,14 @@ class _Evidence:
     benchmarks/bench_gazetteer.py measures both sides of this.
     """
 
-    __slots__ = ("tokens", "text", "_folded", "_lower")
+    __slots__ = ("tokens", "text", "_folded", "_lower", "_added")
 
     def __init__(self, tokens: set[str], text: str) -> None:
         self.tokens = tokens  # the text's capitalised tokens, as _TOKEN finds them
         self.text = text
         self._folded: set[str] | None = None
         self._lower: dict[str, bool] = {}  # lower-case words looked for, found or not
+        self._added: set[str] = set()      # words of names add() gave, not in the text
 
     def _has(self, word: str) -> bool:
         """Does the text hold the lower-case ``word`` as a word?"""
@@ -326,20 +336,24 @@ class _Evidence:
             self._folded = {w for m in found if m is not None for w in fold(m.group()).split()}
         return self._folded
 
-    def add(self, names) -> bool:
-        """Count ``names`` as spelt right in the text; True if that is news for a word."""
+    def add(self, names) -> None:
+        """Count ``names`` as spelt right in the text (names the pass itself writes)."""
         if not names:
-            return False
+            return
         self._words()
-        news = False
         for w in (w for name in names for w in name.split()):
             if w[:1].islower():
                 if not self._has(w):
-                    self._lower[w] = news = True
+                    self._lower[w] = True
+                    self._added.add(w)
             elif fold(w) not in self._folded:
                 self._folded.add(fold(w))
-                news = True
-        return news
+                self._added.add(fold(w))
+
+    def in_text(self, name: str) -> bool:
+        """:meth:`confirms` from the text alone, without the names :meth:`add` gave."""
+        return self.confirms(name) and not (self._added and any(
+            (w if w[:1].islower() else fold(w)) in self._added for w in name.split()))
 
     def confirms(self, name: str) -> bool:
         """Does the text spell every word of ``name`` right somewhere (in any case, with or
@@ -635,16 +649,27 @@ def restore_entities(ctx) -> None:
             if len(run) == 1 and cands.get(run[0][2], ("",))[0] in _IN_NAMES_ONLY:
                 continue  # a rare word or a name's head alone: nothing to restore
             runs.append((run, caps_pair))
-    # A name this pass writes is a name the cleaned text spells right, so it confirms
-    # the name's other occurrences too ("Kejriawal ... a quoted 'Kejriawal'"): decide
-    # again with it until the names written stop adding to the evidence, or cleaning the
-    # output once more would change it (clean(clean(x)) == clean(x)).
+    # A name this pass writes is one the cleaned text spells right, and cleaning that
+    # text again would take it as confirmed. So the text is read again with the names the
+    # last reading wrote counted as spelt right, until they stop changing: otherwise
+    # clean(clean(x)) != clean(x) ("Arvind Kejriawal said. 'Kejriawal'"). A lone word
+    # guessed into a name (one edit off a long name, or a common one) must not decide a
+    # word the pass protects, a quoted term or a word of a name it does not know
+    # ("Kennya Deodato ... praised Kennya"): that name is held, its guesses only flagged.
+    held: frozenset = frozenset()
+    written: set[str] = set()
     for _ in range(_MAX_READINGS):
-        out = _Decisions()
+        evidence.add(written)
+        out = _Decisions(held)
         for run, caps_pair in runs:
             _restore_run(out, text, run, cands, gaz, caps_pair, evidence, spans)
-        if not evidence.add(out.names):
+        hold = out.guessed & out.protected
+        if hold <= held and out.names <= written:
             break
+        held = held | hold
+        # (a name written by a whole-name match stays written even if it is held)
+        written = (out.names - out.guessed) | (out.guessed - held)
+        evidence = _Evidence(raw, text)
     out.replay(ctx)
 
 
@@ -768,6 +793,10 @@ def _restore_run(out: _Decisions, text, run, cands, gaz, caps_pair, evidence, sp
             confirmed = [m for m in names if evidence.confirms(m)]
             if len(confirmed) == 1:
                 names = confirmed
+        protected = kind == "unknown" and (_quoted(text, s, e)
+                                           or _beside_an_unknown_name(run, i, names[0]))
+        if protected and not evidence.in_text(names[0]):
+            out.protected.add(names[0])
         why = None
         if kind == "weak":
             # A real word or name on its own: a name the text spells right nearby is no
@@ -777,18 +806,20 @@ def _restore_run(out: _Decisions, text, run, cands, gaz, caps_pair, evidence, sp
             why, score = "a known name, but near a name of the gazetteer", 0.3
         elif len(names) > 1:
             why, score = "could be any of several names in the gazetteer", 0.5
-        elif kind == "unknown" and not evidence.confirms(names[0]) and (
-                _beside_an_unknown_name(run, i, names[0]) or _quoted(text, s, e)):
+        elif protected and not evidence.confirms(names[0]):
             # Part of a longer name the gazetteer does not know ("Kennya Deodato", a
             # Brazilian artist), or a word in quotation marks, mentioned for its own
             # sake ("Microsort", a sperm-sorting process): not a typo of a famous name
             # unless the text itself spells that name.
-            why, score = ("near a name of the gazetteer, but part of a name it does not "
-                          "know" if not _quoted(text, s, e) else
-                          "near a name of the gazetteer, but quoted as a term"), 0.4
+            why, score = ("near a name of the gazetteer, but quoted as a term"
+                          if _quoted(text, s, e) else "near a name of the gazetteer, but "
+                          "part of a name it does not know"), 0.4
         elif kind == "unknown" and not evidence.supports(tok, names[0], best,
                                                          gaz.type_of.get(names[0])):
             why, score = "near a name of the gazetteer that the text does not confirm", 0.6
+        elif kind == "unknown" and names[0] in out.held and not evidence.confirms(names[0]):
+            why, score = ("near a name of the gazetteer, but the text also has the word "
+                          "quoted as a term or in a name the gazetteer does not know"), 0.4
         if why is not None:
             out.flag(s, e, "entity", why, suggestion=names[0] if len(names) == 1 else None,
                      score=score, data={"candidates": names, "distance": best})
@@ -797,7 +828,8 @@ def _restore_run(out: _Decisions, text, run, cands, gaz, caps_pair, evidence, sp
         reason = ("romanisation marks the name is not written with in English"
                   if kind == "variant" else "misspelt name, restored from the gazetteer")
         name = names[0] if kind == "variant" else _spelling(gaz, names[0], [(s, e, tok)])
-        out.edit(s, e, _style(name, tok, keep), f"{reason}: {name}", name)
+        out.edit(s, e, _style(name, tok, keep), f"{reason}: {name}", names[0],
+                 guess=kind == "unknown" and not evidence.in_text(names[0]))
 
 
 #: A capitalised word that no dictionary lists and rarer than this in English is taken for
