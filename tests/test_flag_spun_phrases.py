@@ -111,6 +111,19 @@ def test_a_phrase_does_not_vouch_for_itself():
         "surging tensions", "cyber assault"}
 
 
+def test_findings_that_lean_on_the_phrase_do_not_vouch_for_it_either():
+    # "he explained" is reported only beside other evidence: here that is the phrase
+    text = "\u201cWe will go,\u201d he explained. Talks stalled after a cyber assault."
+    r, flags = spun_flags(text, flag_min_spin=0.2)
+    assert r.spin_score >= 0.2 and flags == []
+    assert {f.text for f in spun_flags(text, flag_min_spin=0.0)[1]} == {
+        "he explained", "cyber assault"}
+    # with a second phrase, all three are reported
+    text = text[:-1] + " amid surging tensions."
+    assert {f.text for f in spun_flags(text, flag_min_spin=0.2)[1]} == {
+        "he explained", "cyber assault", "surging tensions"}
+
+
 def test_score_without_a_phrase_leaves_out_its_occurrences_only():
     from newsclean.passes.flag_spun_phrases import _matcher
     from newsclean.spun import detect

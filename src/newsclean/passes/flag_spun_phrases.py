@@ -124,8 +124,8 @@ def flag_spun_phrases(ctx) -> None:
     # A user's model also feeds the statistical layer, so giving one turns the layer on.
     detect = _detect()
     features: dict = {}
-    findings, score = detect.analyse(ctx.text, _matcher(), model=model,
-                                     stats=cfg.spun_stats or model is not None,
+    stats = cfg.spun_stats or model is not None
+    findings, score = detect.analyse(ctx.text, _matcher(), model=model, stats=stats,
                                      source=ctx.source, features=features,
                                      article_errors=ctx.shared.get(SHARED_COUNT))
     ctx.annotate("spin_score", score)
@@ -145,14 +145,21 @@ def flag_spun_phrases(ctx) -> None:
     # score over the bar on its own ("homeless families", "middle order"), so each phrase
     # needs the rest of the article to reach it (benchmarks/RESULTS.md, "Sixth round").
     alone: dict[str, bool] = {}
+    reported = []
     for f in findings:
         if f.score < threshold:
             continue
         key = f.text.lower()
         if key not in alone:
-            alone[key] = detect.score_without(features, findings, key) < cfg.flag_min_spin
-        if alone[key]:
-            continue
+            alone[key] = detect.score_without(features, findings, key,
+                                              stats=stats) < cfg.flag_min_spin
+        if not alone[key]:
+            reported.append(f)
+    # An odd attribution verb is evidence only beside other spinning (detect's
+    # attribution_findings): with no other phrase reported, it is not reported either.
+    if not any(f.evidence != "attribution" for f in reported):
+        reported = []
+    for f in reported:
         ctx.flag(f.start, f.end, "spun_phrase", f.reason, suggestion=f.suggestion,
                  score=f.score, data={"evidence": f.evidence})
         if (restoring and f.suggestion and f.evidence != "statistical"

@@ -588,22 +588,32 @@ def analyse(text: str, matcher, *, model: str | None = None, stats: bool = True,
 
 
 def score_without(features: dict, found: list[Finding], phrase: str,
-                  threshold: float = 0.6) -> float:
+                  threshold: float = 0.6, stats: bool = False) -> float:
     """The spin score of the article that :func:`analyse` gave ``features`` and
-    ``found``, leaving out the occurrences of ``phrase`` (any case): what the rest of
-    the article says about it.
+    ``found``, leaving out the occurrences of ``phrase`` (any case) and the findings that
+    exist only because of them: what the rest of the article says about it.
 
     One odd phrase raises the score of a short clean text by itself; a phrase the rest
-    of the article does not vouch for is most often the writer's choice.
+    of the article does not vouch for is most often the writer's choice. Findings that
+    lean on it go too: odd attribution verbs are reported only beside other evidence,
+    and (unless ``stats``, the layer asked for) statistical findings only in an article
+    with CORROBORATED other finds (counted here on the final scores, an approximation).
     """
     phrase = phrase.lower()
-    same = [f for f in found if f.text.lower() == phrase
-            and (f.evidence != "statistical" or f.score >= threshold)]
-    if not same:
+    gone = [f for f in found if f.text.lower() == phrase]
+    if not gone:
         return scoring.spin_score(features)
-    rest = dict(features)
-    rest["density"] = max(0.0, rest["density"] - 100.0 * sum(f.score for f in same)
-                          / max(rest["words"], 50))
-    rest["pairs"] = max(0.0, rest["pairs"] - sum(
-        1 for f in same if f.evidence == "lexicon" and "also occurs" in f.reason))
-    return scoring.spin_score(rest)
+    rest = [f for f in found if f.text.lower() != phrase]
+    if not stats and len({(f.start, f.end) for f in rest if f.score >= 0.5
+                          and f.evidence not in ("statistical", "attribution")}) < CORROBORATED:
+        gone += [f for f in rest if f.evidence == "statistical"]
+        rest = [f for f in rest if f.evidence != "statistical"]
+    if not any(f.score >= threshold and f.evidence != "attribution" for f in rest):
+        gone += [f for f in rest if f.evidence == "attribution"]
+    counted = [f for f in gone if f.evidence != "statistical" or f.score >= threshold]
+    features = dict(features)
+    features["density"] = max(0.0, features["density"] - 100.0 * sum(
+        f.score for f in counted) / max(features["words"], 50))
+    features["pairs"] = max(0.0, features["pairs"] - sum(
+        1 for f in gone if f.evidence == "lexicon" and "also occurs" in f.reason))
+    return scoring.spin_score(features)
