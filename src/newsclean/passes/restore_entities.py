@@ -260,32 +260,41 @@ _NEWS_MIN_LEN = 8
 
 
 #: Readings of a text at most (see the end of :func:`restore_entities`).
-_MAX_READINGS = 4
+_MAX_READINGS = 6
 
 
 class _Decisions:
     """The edits and flags of one reading of a text, and what the next reading needs to
     know of them; the pass hands the last reading's to its context.
 
-    ``held``: names that lone words are not guessed into in this reading.
+    ``held``: names that lone words are not guessed into in this reading; ``mended``:
+    words an earlier reading corrected, which make no unknown name of their own.
     """
 
-    __slots__ = ("edits", "flags", "names", "guessed", "protected", "held")
+    __slots__ = ("edits", "flags", "names", "whole", "guesses", "protected", "fixed",
+                 "held", "mended")
 
-    def __init__(self, held: frozenset = frozenset()) -> None:
+    def __init__(self, held: frozenset = frozenset(),
+                 mended: frozenset = frozenset()) -> None:
         self.edits: list[tuple] = []
         self.flags: list[tuple] = []
         self.names: set[str] = set()       # names the edits write
-        self.guessed: set[str] = set()     # ... of them, lone words the text does not confirm
+        self.whole: set[str] = set()       # ... of them, by whole-name matches
+        self.guesses: set[str] = set()     # names lone words are (or would be) guessed into
         self.protected: set[str] = set()   # names a quoted word or a word of an unknown name is near
+        self.fixed: set[str] = set()       # words the edits correct
         self.held = held
+        self.mended = mended
 
-    def edit(self, start: int, end: int, new: str, reason: str, name: str,
-             guess: bool = False) -> None:
+    def edit(self, start: int, end: int, new: str, reason: str, name: str, word: str,
+             guess: bool = False, whole: bool = False) -> None:
         self.edits.append((start, end, new, reason))
         self.names.add(name)
+        self.fixed.add(word)
         if guess:
-            self.guessed.add(name)
+            self.guesses.add(name)
+        if whole:
+            self.whole.add(name)
 
     def flag(self, *args, **kwargs) -> None:
         self.flags.append((args, kwargs))
@@ -656,19 +665,24 @@ def restore_entities(ctx) -> None:
     # guessed into a name (one edit off a long name, or a common one) must not decide a
     # word the pass protects, a quoted term or a word of a name it does not know
     # ("Kennya Deodato ... praised Kennya"): that name is held, its guesses only flagged.
+    # Likewise a misspelt word the pass corrects ("Putni" -> "Putin") is no unknown name
+    # that its neighbour belongs to once corrected.
     held: frozenset = frozenset()
+    mended: frozenset = frozenset()
     written: set[str] = set()
     for _ in range(_MAX_READINGS):
         evidence.add(written)
-        out = _Decisions(held)
+        out = _Decisions(held, mended)
         for run, caps_pair in runs:
             _restore_run(out, text, run, cands, gaz, caps_pair, evidence, spans)
-        hold = out.guessed & out.protected
-        if hold <= held and out.names <= written:
+        # (held afresh each time: a protection can go once its neighbour is mended)
+        hold = frozenset(out.guesses & out.protected)
+        if hold == held and out.names <= written and out.fixed <= mended:
             break
-        held = held | hold
+        held = hold
+        mended = mended | out.fixed
         # (a name written by a whole-name match stays written even if it is held)
-        written = (out.names - out.guessed) | (out.guessed - held)
+        written = out.whole | (out.names - held)
         evidence = _Evidence(raw, text)
     out.replay(ctx)
 
@@ -778,7 +792,7 @@ def _restore_run(out: _Decisions, text, run, cands, gaz, caps_pair, evidence, sp
                         reason = "all-caps name in running text, case restored from the gazetteer"
                     else:
                         continue  # a case or accent difference of a word spelt right
-                    out.edit(ts, te, new, f"{reason}: {names[0]}", names[0])
+                    out.edit(ts, te, new, f"{reason}: {names[0]}", names[0], tok, whole=True)
             for i in range(a, b):
                 done[i] = True
     for i, (s, e, tok) in enumerate(run):
@@ -794,7 +808,8 @@ def _restore_run(out: _Decisions, text, run, cands, gaz, caps_pair, evidence, sp
             if len(confirmed) == 1:
                 names = confirmed
         protected = kind == "unknown" and (_quoted(text, s, e)
-                                           or _beside_an_unknown_name(run, i, names[0]))
+                                           or _beside_an_unknown_name(run, i, names[0],
+                                                                      out.mended))
         if protected and not evidence.in_text(names[0]):
             out.protected.add(names[0])
         why = None
@@ -818,6 +833,7 @@ def _restore_run(out: _Decisions, text, run, cands, gaz, caps_pair, evidence, sp
                                                          gaz.type_of.get(names[0])):
             why, score = "near a name of the gazetteer that the text does not confirm", 0.6
         elif kind == "unknown" and names[0] in out.held and not evidence.confirms(names[0]):
+            out.guesses.add(names[0])
             why, score = ("near a name of the gazetteer, but the text also has the word "
                           "quoted as a term or in a name the gazetteer does not know"), 0.4
         if why is not None:
@@ -828,7 +844,7 @@ def _restore_run(out: _Decisions, text, run, cands, gaz, caps_pair, evidence, sp
         reason = ("romanisation marks the name is not written with in English"
                   if kind == "variant" else "misspelt name, restored from the gazetteer")
         name = names[0] if kind == "variant" else _spelling(gaz, names[0], [(s, e, tok)])
-        out.edit(s, e, _style(name, tok, keep), f"{reason}: {name}", names[0],
+        out.edit(s, e, _style(name, tok, keep), f"{reason}: {name}", names[0], tok,
                  guess=kind == "unknown" and not evidence.in_text(names[0]))
 
 
@@ -837,9 +853,10 @@ def _restore_run(out: _Decisions, text, run, cands, gaz, caps_pair, evidence, sp
 _NAME_LIKE_ZIPF = 3.5
 
 
-def _beside_an_unknown_name(run, i: int, name: str) -> bool:
+def _beside_an_unknown_name(run, i: int, name: str, mended=frozenset()) -> bool:
     """Is the ``i``-th word of ``run`` next to a name-like capitalised word that is not a
-    word of ``name``? Then it is part of another, longer name.
+    word of ``name`` (nor one of the misspelt words in ``mended``, which the pass
+    corrects)? Then it is part of another, longer name.
 
     >>> _beside_an_unknown_name([(0, 6, "Kennya"), (7, 14, "Deodato")], 0, "Kenya")
     True
@@ -851,7 +868,7 @@ def _beside_an_unknown_name(run, i: int, name: str) -> bool:
         if 0 <= j < len(run):
             tok = run[j][2]
             if (tok[:1].isupper() and not tok.isupper() and fold(tok) not in own
-                    and _name_like(tok.lower())):
+                    and tok not in mended and _name_like(tok.lower())):
                 return True
     return False
 
