@@ -124,6 +124,24 @@ def test_findings_that_lean_on_the_phrase_do_not_vouch_for_it_either():
         "he explained", "cyber assault", "surging tensions"}
 
 
+def test_near_the_bar_the_phrase_is_put_back_to_its_original_and_scored_again():
+    # Found in review: the phrase's own unseen word pairs lifted the estimate without it
+    # (0.21) over the bar; with "middle class" written, the article scores 0.18.
+    from newsclean.passes.flag_spun_phrases import _matcher
+    from newsclean.spun import detect
+
+    text = ("\u201cNo,\u201d she said. \u201cWe will go,\u201d he explained. The talks came "
+            "after the middle order. \u201cWait,\u201d he remarked. \u201cIt is over,\u201d "
+            "she noted.")
+    features: dict = {}
+    found, score = detect.analyse(text, _matcher(), stats=False, features=features)
+    assert detect.score_without(features, found, "middle order") >= 0.2
+    assert detect.score_replaced(text, found, "middle order", _matcher(), stats=False) < 0.2
+    assert detect.score_replaced(text, found, "no such phrase", _matcher()) is None
+    assert spun_flags(text, flag_min_spin=0.2)[1] == []
+    assert "middle order" in {f.text for f in spun_flags(text, flag_min_spin=0.0)[1]}
+
+
 def test_score_without_a_phrase_leaves_out_its_occurrences_only():
     from newsclean.passes.flag_spun_phrases import _matcher
     from newsclean.spun import detect

@@ -587,6 +587,24 @@ def analyse(text: str, matcher, *, model: str | None = None, stats: bool = True,
     return found, scoring.spin_score(feats)
 
 
+def score_replaced(text: str, found: list[Finding], phrase: str, matcher, **options):
+    """The spin score of ``text`` with every occurrence of ``phrase`` (any case) put back
+    to its suggested original: what the article would score had the writer chosen the
+    usual wording. None if an occurrence has no suggestion. ``options`` go to
+    :func:`analyse` (the same as for ``text``).
+
+    Exact where :func:`score_without` estimates (the phrase's own word pairs also count
+    in the share of unseen pairs), at the cost of a second analysis of the text.
+    """
+    phrase = phrase.lower()
+    spots = [f for f in found if f.text.lower() == phrase]
+    if not spots or any(not f.suggestion for f in spots):
+        return None
+    for f in sorted(spots, key=lambda f: f.start, reverse=True):
+        text = text[:f.start] + f.suggestion + text[f.end:]
+    return analyse(text, matcher, **options)[1]
+
+
 def score_without(features: dict, found: list[Finding], phrase: str,
                   threshold: float = 0.6, stats: bool = False) -> float:
     """The spin score of the article that :func:`analyse` gave ``features`` and
