@@ -581,7 +581,9 @@ def restore_entities(ctx) -> None:
     two names, a known name near another, a lone word near a rare name the text does not
     confirm, a name with a rare word the text does not confirm, a word beside a name the
     gazetteer does not know (``Kennya Deodato``) or a single quoted word (``"Microsort"``)
-    near a name the text does not spell, is flagged (kind ``entity``) rather than changed.
+    near a name the text does not spell, is flagged (kind ``entity``) rather than changed,
+    and so are the word's other occurrences that only a guess would change (``Kennya
+    Deodato ... praised Kennya``).
 
     >>> from newsclean import clean
     >>> clean("Arvind Kejriwal met Narendar Modi. Kejriawal spoke in Sonīpat.",
