@@ -300,6 +300,15 @@ def test_a_corrected_neighbour_is_no_unknown_name(text, expected):
     assert run(expected) == expected
 
 
+@pytest.mark.parametrize("style", ["keep", "straight", "curly"])
+def test_a_quoted_term_stays_quoted_when_fix_quotes_spaces_its_marks(style):
+    # fix_quotes settles the spacing of '““Kejriawal”' after this pass has run
+    # ('"" Kejriawal"'); the word must count as quoted either way (found by hypothesis)
+    once = clean("\u201c\u201cKejriawal\u201d", quotes=style)
+    assert "Kejriawal" in once
+    assert clean(once, quotes=style) == once
+
+
 def test_people_in_capitals_are_a_style_not_damage():
     text = "In the Oval Office, BILL CLINTON meets with advisers."
     assert run(text) == text

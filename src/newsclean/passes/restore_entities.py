@@ -883,7 +883,20 @@ def _name_like(low: str) -> bool:
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
-    """Does the word at ``start:end`` stand alone between quotation marks?"""
+    """Does the word at ``start:end`` stand alone between quotation marks? A space
+    between a mark and the word does not count: fix_quotes may add or remove it after
+    this pass has run (``""Kejriawal"`` -> ``"" Kejriawal"``), and the answer must not
+    change with it.
+
+    >>> _quoted('a "Microsort" b', 3, 12), _quoted('a " Microsort " b', 4, 13)
+    (True, True)
+    >>> _quoted('a "b" Microsort', 6, 15)
+    False
+    """
+    if start > 0 and text[start - 1] == " ":
+        start -= 1
+    if end < len(text) and text[end] == " ":
+        end += 1
     return (start > 0 and end < len(text) and text[start - 1] in "\"\u201c\u2018'"
             and text[end] in "\"\u201d\u2019'")
 
