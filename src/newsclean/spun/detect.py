@@ -113,6 +113,22 @@ def _used_by(user, span: str, original: str) -> str | None:
     return None
 
 
+# A lexicon finding whose original is in the same article says so in its reason; the
+# article score counts such term/spun-form pairs.
+_ALSO_OCCURS = "also occurs in this article"
+
+
+def _pairs_with_original(found) -> int:
+    return sum(1 for f in found if f.evidence == "lexicon" and _ALSO_OCCURS in f.reason)
+
+
+def _counted(found, threshold: float) -> list:
+    """The findings the flag density counts: statistical ones only from the threshold
+    (below it they are weak guesses, and a user's model, which switches the layer on,
+    must not make clean copy look spun with them)."""
+    return [f for f in found if f.evidence != "statistical" or f.score >= threshold]
+
+
 def lexicon_findings(text: str, low: str, matcher, bigrams=None, user=None) -> list[Finding]:
     """The lexicon's phrases in ``text``. ``user``: the bigram counts of a user's own
     archive (``model=``); a phrase whose new pair of words that archive uses is left
@@ -128,7 +144,7 @@ def lexicon_findings(text: str, low: str, matcher, bigrams=None, user=None) -> l
         # The original term elsewhere in the same article: the spinner missed it there.
         if _has_phrase(low, original):
             score = min(1.0, score + 0.15)
-            reason += f"; {original!r} also occurs in this article"
+            reason += f"; {original!r} {_ALSO_OCCURS}"
         out.append(Finding(start, end, text[start:end], _case(text[start:end], original),
                            round(score, 2), "lexicon", reason))
     return out
@@ -564,8 +580,7 @@ def analyse(text: str, matcher, *, model: str | None = None, stats: bool = True,
     strong = sum(1 for f in found if f.score >= threshold) if found else 0
     attrib, n_attr, n_odd = attribution_findings(text, strong)
     found = _resolve(found + attrib)
-    pairs = sum(1 for f in found if f.evidence == "lexicon" and "also occurs" in f.reason) \
-        if found else 0
+    pairs = _pairs_with_original(found) if found else 0
     # Every finding counts towards the article score, weighted by its own score: weak
     # evidence that is rare in one phrase adds up across a spun article.
     # Swapped words break the collocations around them: the share of content-word pairs
@@ -575,11 +590,8 @@ def analyse(text: str, matcher, *, model: str | None = None, stats: bool = True,
     unseen = content_pair_unseen(marked, _references(model), _NO_PAIRS, pairs_list)
     if article_errors is None:
         article_errors = sum(1 for _ in _disagreements()(text if source is None else source))
-    # Statistical findings count only once they reach the threshold (in an article the
-    # lexicon corroborates): below it they are weak guesses, and a user's model (which
-    # switches the layer on) must not make clean copy look spun with them.
-    counted = [f for f in found if f.evidence != "statistical" or f.score >= threshold]
-    feats = scoring.article_features(text, counted, words=len(toks), pairs=pairs,
+    feats = scoring.article_features(text, _counted(found, threshold), words=len(toks),
+                                     pairs=pairs,
                                      attributions=(n_attr, n_odd), unseen=unseen,
                                      glued_in=source, article_errors=article_errors)
     if features is not None:
@@ -628,10 +640,8 @@ def score_without(features: dict, found: list[Finding], phrase: str,
         rest = [f for f in rest if f.evidence != "statistical"]
     if not any(f.score >= threshold and f.evidence != "attribution" for f in rest):
         gone += [f for f in rest if f.evidence == "attribution"]
-    counted = [f for f in gone if f.evidence != "statistical" or f.score >= threshold]
     features = dict(features)
-    features["density"] = max(0.0, features["density"] - 100.0 * sum(
-        f.score for f in counted) / max(features["words"], 50))
-    features["pairs"] = max(0.0, features["pairs"] - sum(
-        1 for f in gone if f.evidence == "lexicon" and "also occurs" in f.reason))
+    features["density"] = max(0.0, features["density"] - scoring.flag_density(
+        _counted(gone, threshold), features["words"]))
+    features["pairs"] = max(0.0, features["pairs"] - _pairs_with_original(gone))
     return scoring.spin_score(features)

@@ -79,6 +79,15 @@ def attribution_share(text: str, said_verbs=("said", "says", "told", "added", "a
     return len(verbs), sum(1 for v in verbs if v not in said_verbs and v.endswith("ed"))
 
 
+def flag_density(flags: Sequence, words: float) -> float:
+    """Flags per 100 words, each weighted by its score (texts under 50 words count as 50).
+
+    >>> flag_density([], 10)
+    0.0
+    """
+    return 100.0 * sum(getattr(f, "score", 1.0) for f in flags) / max(words, 50)
+
+
 def article_features(text: str, flags: Sequence, *, words: int | None = None,
                      pairs: int = 0, attributions: tuple[int, int] | None = None,
                      unseen: float = 0.0, glued_in: str | None = None,
@@ -90,7 +99,7 @@ def article_features(text: str, flags: Sequence, *, words: int | None = None,
     per = max(words, 50)
     n_attr, odd = attributions if attributions is not None else attribution_share(text)
     return {
-        "density": 100.0 * sum(getattr(f, "score", 1.0) for f in flags) / per,
+        "density": flag_density(flags, words),
         "attribution": odd / n_attr if n_attr else 0.0,
         "attributions": float(n_attr),
         "pairs": float(pairs),
