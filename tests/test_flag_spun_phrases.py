@@ -299,23 +299,39 @@ def test_every_lexicon_entry_is_generated_with_its_evidence():
             assert swap.count("-") == extra and swap.replace("-", " ") in spun, (spun, evidence)
 
 
-def test_statistical_finding_needs_corroboration_to_reach_the_default_threshold():
+def test_statistical_finding_needs_the_layer_and_corroboration_to_reach_the_threshold():
     lone = "Analysts played down hopes of important outcomes from the meeting."
-    _, flags = spun_flags(lone)
+    _, flags = spun_flags(lone, spun_stats=True)
     assert flags == []
     spun = ("Talks stalled after a cyber assault on the ministry. Officials warned of "
             "surging tensions and saw no significant breakthrough. In a joint assertion, "
             "analysts played down hopes of important outcomes from the meeting.")
+    # by default the layer does not run, however spun the article looks
     _, flags = spun_flags(spun)
     by_text = {f.text: f for f in flags}
     assert {"cyber assault", "surging tensions", "joint assertion"} <= set(by_text)
-    stat = by_text["important outcomes"]
+    assert all(f.data["evidence"] != "statistical" for f in flags)
+    _, flags = spun_flags(spun, spun_stats=True)
+    stat = {f.text: f for f in flags}["important outcomes"]
     assert stat.data["evidence"] == "statistical"
     assert "the lexicon found" in stat.reason
     # never rewritten, even when restoring
     r = newsclean.analyze(spun, passes=["flag_spun_phrases"], restore_spun=True,
-                          restore_threshold=0.0)
+                          restore_threshold=0.0, spun_stats=True)
     assert "important outcomes" in r.text
+
+
+def test_the_statistical_layer_takes_web_bigrams_as_attested():
+    """"public universities" is in no 1990s magazine, but in the frequent web bigrams;
+    "public schools" (universities -> schools is a thesaurus swap) is a collocation."""
+    from newsclean.spun.detect import _model, statistical_findings
+    from newsclean.spun.lexicon import load_web_bigrams
+
+    assert "public universities" in load_web_bigrams()
+    text = "Enrolment at public universities rose, and the metropolis council met."
+    found = {f.text: f.suggestion for f in statistical_findings(text, text.lower(),
+                                                                 _model(None))}
+    assert found == {"metropolis council": "city council"}
 
 
 def test_corroboration_needs_the_findings_to_be_dense():
@@ -323,7 +339,7 @@ def test_corroboration_needs_the_findings_to_be_dense():
             "surging tensions and saw no significant breakthrough. In a joint assertion, "
             "analysts played down hopes of important outcomes from the meeting.")
     filler = " The council met on Tuesday and the minister said the budget was agreed." * 200
-    _, flags = spun_flags(spun + filler)
+    _, flags = spun_flags(spun + filler, spun_stats=True)
     assert "important outcomes" not in {f.text for f in flags}
 
 

@@ -88,7 +88,8 @@ EXACT_BAND = 0.15
     Option("spun_stats", False,
            "flag_spun_phrases also runs its statistical layer (rare bigram one synonym "
            "away from a common collocation; lower scores, never rewritten). Off by "
-           "default: it costs about 3x the rest of the pass (benchmarks/bench_spun.py).",
+           "default: it costs about 3x the rest of the pass (benchmarks/bench_spun.py), "
+           "and its findings are right about half the time (benchmarks/RESULTS.md).",
            choices=(True, False)),
 ])
 def flag_spun_phrases(ctx) -> None:
@@ -156,7 +157,7 @@ def flag_spun_phrases(ctx) -> None:
             continue
         key = f.text.lower()
         if key not in alone:
-            rest = detect.score_without(features, findings, key, stats=options["stats"])
+            rest = detect.score_without(features, findings, key)
             if cfg.flag_min_spin <= rest < cfg.flag_min_spin + EXACT_BAND:
                 # near the bar: the phrase's own unseen word pairs may be what lifts it
                 exact = detect.score_replaced(ctx.text, findings, key, _matcher(),
