@@ -286,7 +286,7 @@ def protect_only_names(gaz: Gazetteer, rng: random.Random, k: int) -> list[str]:
     pool = set()
     for _, text in _default_files():
         if PROTECT_DIRECTIVE in text:
-            pool.update(n for n in _names_fast(text)
+            pool.update(n for n, _country in _names_fast(text)
                         if n.isalpha() and n[0].isupper() and len(n) >= 5
                         and gaz.index.exact([fold(n)]) is None)
     pool = sorted(pool)

@@ -77,6 +77,26 @@ def test_romanisation_marks_follow_the_gazetteer_spelling():
         assert run(text) == text
 
 
+@pytest.mark.parametrize("text", [
+    "An earthquake struck Muş province on Tuesday.",
+    "Dockers in Gdańsk and Brașov walked out; Plzeň and Niš followed.",
+    "Flooding closed roads in Whangārei and Đà Nẵng.",
+])
+def test_letters_of_the_names_own_alphabet_are_left_as_written(text):
+    """Turkish, Polish, Romanian, Czech, Serbian, Maori and Vietnamese spellings are the
+    country's own, as much a matter of style as São Paulo's: left alone."""
+    r = analyze(text, passes=["restore_entities"])
+    assert r.text == text and not r.edits
+
+
+def test_marks_no_alphabet_of_the_names_country_has_give_way():
+    # Japanese and Hindi are not written in Latin letters: these marks are a
+    # romanisation's; a Polish letter in a Czech name or a macron in a Turkish one is no
+    # spelling of either country
+    assert run("Tōkyō and Ōsaka") == "Tokyo and Osaka"
+    assert run("Officials in Płzeň and Mūş met.") == "Officials in Plzen and Mus met."
+
+
 def test_multi_word_name_matched_whole():
     assert run("Prime Minister Narendar Modi arrived.") == "Prime Minister Narendra Modi arrived."
     assert run("The Securities and Exchnage Commission said.") == \

@@ -32,9 +32,12 @@ class Gazetteer:
     Entries earlier in the list win when two spellings fold to the same key.
     """
 
-    def __init__(self, entries: Iterable[Entry], protect: Iterable[str] = ()) -> None:
+    def __init__(self, entries: Iterable[Entry], protect: Iterable[str] = (),
+                 protect_countries: Iterable[tuple[str, str]] = ()) -> None:
         """``protect``: more protect-only names, as plain strings (the fast path for big
-        shipped lists)."""
+        shipped lists); ``protect_countries``: (name, country) for those of them that
+        a country with letters of its own beyond Latin-1 writes (see
+        :meth:`own_letters`)."""
         entries = list(entries)
         protect = list(protect)
         targets = [e for e in entries if e.target]
@@ -90,9 +93,34 @@ class Gazetteer:
         self.known_lower = frozenset(known_lower)
         #: Every word of every name, folded.
         self.known_words = frozenset(known_words)
+        # The letters beyond Latin-1 that the alphabets of the countries of each word's
+        # names have, by folded word (only words of such countries' names).
+        alphabets = native_letters()
+        letters: dict[str, str] = {}
+        pairs = [(n, e.country) for e in entries if e.country in alphabets for n in e.names]
+        for name, country in pairs + list(protect_countries):
+            for w in name.split():
+                f = fold(w)
+                if alphabets[country] not in letters.get(f, ""):
+                    letters[f] = letters.get(f, "") + alphabets[country]
+        self._own_letters = letters
 
     def __len__(self) -> int:
         return self.n_entries
+
+    def own_letters(self, token: str) -> bool:
+        """Are the letters of ``token`` beyond Latin-1 all letters of the alphabet of a
+        country whose names have the word? Then they are that country's spelling (Muş,
+        Gdańsk), not the marks of a romanisation (Sonīpat).
+
+        >>> g = Gazetteer(parse_gazetteer("Mus\\tplace\\t\\tTR\\nSonipat\\tplace\\t\\tIN\\n"))
+        >>> g.own_letters("Muş"), g.own_letters("Mūs"), g.own_letters("Sonīpat")
+        (True, False, False)
+        """
+        own = self._own_letters.get(fold(token))
+        return own is not None and all(
+            c in own for c in token.lower()
+            if "\u0100" <= c <= "\u024f" or "\u1e00" <= c <= "\u1eff")
 
     def is_known_name(self, token: str) -> bool:
         """Is ``token`` a name, or a word of a name, that the gazetteer knows?"""
@@ -130,15 +158,30 @@ def default_entries() -> tuple[Entry, ...]:
     return tuple(entries)
 
 
-def _names_fast(text: str) -> Iterable[str]:
-    """Every name (canonical and aliases) in a well-formed gazetteer file."""
+@lru_cache(maxsize=1)
+def native_letters() -> dict[str, str]:
+    """``{country: letters beyond Latin-1 of its own alphabet}`` (``data/gazetteer/
+    native_letters.txt``).
+
+    >>> "ş" in native_letters()["TR"], "IN" in native_letters()
+    (True, False)
+    """
+    rows = (line.split("\t") for line in resources.data_lines("gazetteer/native_letters.txt"))
+    return {country: letters.strip() for country, letters in rows}
+
+
+def _names_fast(text: str) -> Iterable[tuple[str, str]]:
+    """Every name (canonical and aliases) in a well-formed gazetteer file, with its
+    country."""
     for line in text.splitlines():
         if not line or line[0] == "#":
             continue
         cols = line.split("\t")
-        yield cols[0]
+        country = cols[3] if len(cols) > 3 else ""
+        yield cols[0], country
         if len(cols) > 2 and cols[2]:
-            yield from cols[2].split("|")
+            for alias in cols[2].split("|"):
+                yield alias, country
 
 
 @lru_cache(maxsize=8)
@@ -152,10 +195,16 @@ def load(paths: tuple[str, ...] = (), default: bool = True) -> Gazetteer:
     for p in paths:
         entries.extend(read_gazetteer(p))
     protect: list[str] = []
+    own: list[tuple[str, str]] = []
     if default:
+        alphabets = native_letters()
         for name, text in _default_files():
             if PROTECT_DIRECTIVE in text:
-                protect.extend(_names_fast(text))  # shipped and tested: no need to check
+                # shipped and tested: no need to check
+                for n, country in _names_fast(text):
+                    protect.append(n)
+                    if country in alphabets:
+                        own.append((n, country))
             else:
                 entries.extend(parse_gazetteer(text, name))
-    return Gazetteer(entries, protect)
+    return Gazetteer(entries, protect, own)

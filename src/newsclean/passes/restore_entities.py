@@ -120,6 +120,8 @@ class _Matcher:
             same = gaz.spelling.get(f)
             if same is not None and _MARKS.search(same):
                 return None  # the gazetteer writes it with marks too
+            if gaz.own_letters(token):
+                return None  # the letters of its country's alphabet (Muş, Gdańsk)
             return ("variant", [(same, 0)] if same is not None else [])
         if is_known_word(token):
             return self._weakly_known(token, f)
@@ -571,7 +573,8 @@ def restore_entities(ctx) -> None:
     right elsewhere, a rare English word or a rare protect-only name may be a misspelt
     word too (``Rachel Reves`` after ``Rachel Reeves``). An all-caps name in running text
     gets its case back (``AAM AADMI Party`` → ``Aam Aadmi Party``); romanisation marks the
-    gazetteer's spelling lacks are dropped (``Sonīpat`` → ``Sonipat``).
+    gazetteer's spelling lacks are dropped (``Sonīpat`` → ``Sonipat``), but not letters of
+    the alphabet of the name's country (``Muş``, ``Gdańsk``: a matter of style).
 
     Leaves alone: lower-case words outside a name (``reading``, ``nice``), every English
     word and protect-only name on its own (``Cliton`` is a rare word of wordfreq's list:
@@ -787,7 +790,7 @@ def _restore_run(out: _Decisions, text, run, cands, gaz, caps_pair, evidence, sp
                         reason = "misspelt name, restored from the gazetteer"
                     elif (tok in cands and cands[tok][0] == "variant") or (
                             tok[0].islower() and _MARKS.search(tok)
-                            and not _MARKS.search(w)):
+                            and not _MARKS.search(w) and not gaz.own_letters(tok)):
                         reason = "romanisation marks the name is not written with in English"
                     elif caps and not keep:
                         reason = "all-caps name in running text, case restored from the gazetteer"
