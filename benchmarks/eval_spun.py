@@ -11,8 +11,8 @@ build the lexicon or the collocation table). Article ROC-AUC: spun articles (see
 against clean ones (set c), and on held-out Slate documents against themselves spun with
 the same WordNet spinner (dev split for tuning, test split for reporting). (d) A second
 set of our own copy (``data/clean_news_2.txt``), written after the detector was built and
-never used to tune it, and a third and a fourth (``data/clean_news_3.txt``,
-``clean_news_4.txt``, American spelling), written later still: false flags on each
+never used to tune it, and later ones (``data/clean_news_3.txt`` to ``_14.txt``), each
+written later still by writers who saw nothing of the project: false flags on each
 clean, flags and AUC on each spun three times. Everything through ``newsclean.analyze(passes=[...])``.
 """
 
@@ -122,7 +122,11 @@ FRESH = (("fresh_set", HERE / "data" / "clean_news_2.txt", 20212),
          ("fresh_set_7", HERE / "data" / "clean_news_7.txt", 70717),
          ("fresh_set_8", HERE / "data" / "clean_news_8.txt", 80818),
          ("fresh_set_9", HERE / "data" / "clean_news_9.txt", 90919),
-         ("fresh_set_10", HERE / "data" / "clean_news_10.txt", 101020))
+         ("fresh_set_10", HERE / "data" / "clean_news_10.txt", 101020),
+         ("fresh_set_11", HERE / "data" / "clean_news_11.txt", 111111),
+         ("fresh_set_12", HERE / "data" / "clean_news_12.txt", 121212),
+         ("fresh_set_13", HERE / "data" / "clean_news_13.txt", 131313),
+         ("fresh_set_14", HERE / "data" / "clean_news_14.txt", 141414))
 
 
 def eval_fresh(threshold: float, path: Path, seed: int, spins: int = 3) -> dict | None:
