@@ -40,10 +40,10 @@ def test_correct_phrases_sharing_words_with_entries_are_not_flagged(text):
 
 
 def test_lexicon_phrase_is_flagged_with_suggestion_and_evidence():
-    text = "The bank was hit by a cyber assault at the weekend."
+    text = "The bank was hit by a terror assault at the weekend."
     r, flags = spun_flags(text)
     (f,) = flags
-    assert (f.text, f.suggestion) == ("cyber assault", "cyber attack")
+    assert (f.text, f.suggestion) == ("terror assault", "terror attack")
     assert r.source[f.start:f.end] == f.text
     assert f.reason.startswith("lexicon:") and 0 < f.score <= 1
     assert r.text == text                      # flags only by default
@@ -55,14 +55,14 @@ def test_inflected_forms_are_matched():
 
 
 def test_names_are_left_alone():
-    _, flags = spun_flags("She joined the Cyber Assault Squad in May.")
+    _, flags = spun_flags("She joined the Terror Assault Squad in May.")
     assert flags == []
 
 
 def test_restore_spun_applies_confident_suggestions_as_edits():
-    text = "Officials warned of surging tensions and a cyber assault."
+    text = "Officials warned of surging tensions and a terror assault."
     r, flags = spun_flags(text, restore_spun=True, restore_threshold=0.6)
-    assert r.text == "Officials warned of rising tensions and a cyber attack."
+    assert r.text == "Officials warned of rising tensions and a terror attack."
     assert all(e.reason.startswith("restored spun phrase") for e in r.edits)
     assert len(flags) == 2
 
@@ -89,10 +89,10 @@ def test_phrases_are_flagged_only_in_articles_that_look_spun():
     # the score is still there for the user, and the gate can be lowered
     assert [f.text for f in spun_flags(text, flag_min_spin=0.0)[1]] == ["surging tensions"]
     # a text that looks spun keeps its flags
-    spun = ("Officials warned of surging tensions after a cyber assault, he explained. "
+    spun = ("Officials warned of surging tensions after a terror assault, he explained. "
             "There was no significant breakthrough." + _EDITED_FILLER[:300])
     r, flags = spun_flags(spun, flag_min_spin=0.2)
-    assert r.spin_score >= 0.2 and {"surging tensions", "cyber assault"} <= {
+    assert r.spin_score >= 0.2 and {"surging tensions", "terror assault"} <= {
         f.text for f in flags}
 
 
@@ -106,22 +106,22 @@ def test_a_phrase_does_not_vouch_for_itself():
     twice = "Officials warned of surging tensions. Surging tensions were reported."
     assert spun_flags(twice, flag_min_spin=0.2)[1] == []
     # two different phrases vouch for each other
-    both = "Officials warned of surging tensions after a cyber assault."
+    both = "Officials warned of surging tensions after a terror assault."
     assert {f.text for f in spun_flags(both, flag_min_spin=0.2)[1]} == {
-        "surging tensions", "cyber assault"}
+        "surging tensions", "terror assault"}
 
 
 def test_findings_that_lean_on_the_phrase_do_not_vouch_for_it_either():
     # "he explained" is reported only beside other evidence: here that is the phrase
-    text = "\u201cWe will go,\u201d he explained. Talks stalled after a cyber assault."
+    text = "\u201cWe will go,\u201d he explained. Talks stalled after a terror assault."
     r, flags = spun_flags(text, flag_min_spin=0.2)
     assert r.spin_score >= 0.2 and flags == []
     assert {f.text for f in spun_flags(text, flag_min_spin=0.0)[1]} == {
-        "he explained", "cyber assault"}
+        "he explained", "terror assault"}
     # with a second phrase, all three are reported
     text = text[:-1] + " amid surging tensions."
     assert {f.text for f in spun_flags(text, flag_min_spin=0.2)[1]} == {
-        "he explained", "cyber assault", "surging tensions"}
+        "he explained", "terror assault", "surging tensions"}
 
 
 def test_near_the_bar_the_phrase_is_put_back_to_its_original_and_scored_again():
@@ -146,7 +146,7 @@ def test_score_without_a_phrase_leaves_out_its_occurrences_only():
     from newsclean.passes.flag_spun_phrases import _matcher
     from newsclean.spun import detect
 
-    text = "Officials warned of surging tensions after a cyber assault." + _EDITED_FILLER
+    text = "Officials warned of surging tensions after a terror assault." + _EDITED_FILLER
     features: dict = {}
     found, score = detect.analyse(text, _matcher(), stats=False, features=features)
     assert features["density"] > 0
@@ -170,7 +170,7 @@ def test_spin_score_is_declared_and_separates_spun_from_clean():
              "“We are hopeful,” the foreign minister told reporters on Tuesday.")
     spun = ("Talks involving the 2 leaders made no significant breakthrough amid surging "
             "tensions, officials explained. “We’re hopeful,” the minister explained. The "
-            "enormous cyber assault was that”people won’t stand by”.")
+            "enormous terror assault was that”people won’t stand by”.")
     assert newsclean.Result.has_extension("spin_score")
     s_clean = newsclean.analyze(clean, passes=["flag_spun_phrases"]).spin_score
     s_spun = newsclean.analyze(spun, passes=["flag_spun_phrases"]).spin_score
@@ -187,16 +187,16 @@ def test_threshold_option_is_validated():
 def test_matcher_finds_the_same_whatever_the_lexicon_size():
     lex = load_lexicon()
     assert len(lex) > 5000                      # thousands of generated entries
-    text = "After the cyber assault, officials hoped for a significant breakthrough."
-    small = Matcher({k: lex[k] for k in ("cyber assault", "significant breakthrough")})
+    text = "After the terror assault, officials hoped for a significant breakthrough."
+    small = Matcher({k: lex[k] for k in ("terror assault", "significant breakthrough")})
     assert [k for *_, k, _ in small.find(text)] == [k for *_, k, _ in
                                                     Matcher(lex).find(text)]
 
 
 def test_matcher_needs_whole_words_and_no_punctuation_between():
-    m = Matcher({"cyber assault": ("cyber attack", 0.9, 1, "t")})
-    assert list(m.find("cyber, assault; cyber assaults; supercyber assault")) == []
-    assert [s for s, *_ in m.find("a cyber assault")] == [2]
+    m = Matcher({"terror assault": ("terror attack", 0.9, 1, "t")})
+    assert list(m.find("terror, assault; terror assaults; superterror assault")) == []
+    assert [s for s, *_ in m.find("a terror assault")] == [2]
 
 
 def test_build_model_and_use_it(tmp_path):
@@ -216,18 +216,18 @@ def test_build_model_and_use_it(tmp_path):
 
 
 def test_a_users_archive_vetoes_lexicon_phrases_it_uses(tmp_path):
-    # a newsroom whose own edited copy writes "cyber assault" is not told it is spun
-    text = "Talks stalled after a cyber assault on the ministry, police said."
-    assert [f.text for f in spun_flags(text)[1]] == ["cyber assault"]
+    # a newsroom whose own edited copy writes "terror assault" is not told it is spun
+    text = "Talks stalled after a terror assault on the ministry, police said."
+    assert [f.text for f in spun_flags(text)[1]] == ["terror assault"]
     archive = tmp_path / "archive"
     archive.mkdir()
-    (archive / "a.txt").write_text("The cyber assault was contained. " * 3, encoding="utf-8")
+    (archive / "a.txt").write_text("The terror assault was contained. " * 3, encoding="utf-8")
     model = str(build_model(archive, tmp_path / "model"))
     assert spun_flags(text, model=model)[1] == []
     # an archive that does not have the pair changes nothing
     (archive / "a.txt").write_text("The harbour was quiet. " * 3, encoding="utf-8")
     other = str(build_model(archive, tmp_path / "other"))
-    assert [f.text for f in spun_flags(text, model=other)[1]] == ["cyber assault"]
+    assert [f.text for f in spun_flags(text, model=other)[1]] == ["terror assault"]
 
 
 def test_build_model_reports_bad_input(tmp_path):
@@ -281,10 +281,10 @@ def test_odd_input_gives_no_flags_and_a_low_score(text):
 
 
 def test_spans_map_to_the_input_after_earlier_passes():
-    text = "Officials warned of surging tensions â€” and a cyber assault."
+    text = "Officials warned of surging tensions â€” and a terror assault."
     r = newsclean.analyze(text, passes=["fix_mojibake", "flag_spun_phrases"])
-    assert sorted(r.source[f.start:f.end] for f in r.flags) == ["cyber assault",
-                                                               "surging tensions"]
+    assert sorted(r.source[f.start:f.end] for f in r.flags) == ["surging tensions",
+                                                               "terror assault"]
 
 
 def test_every_lexicon_entry_is_generated_with_its_evidence():
@@ -303,13 +303,13 @@ def test_statistical_finding_needs_the_layer_and_corroboration_to_reach_the_thre
     lone = "Analysts played down hopes of important outcomes from the meeting."
     _, flags = spun_flags(lone, spun_stats=True)
     assert flags == []
-    spun = ("Talks stalled after a cyber assault on the ministry. Officials warned of "
+    spun = ("Talks stalled after a terror assault on the ministry. Officials warned of "
             "surging tensions and saw no significant breakthrough. In a joint assertion, "
             "analysts played down hopes of important outcomes from the meeting.")
     # by default the layer does not run, however spun the article looks
     _, flags = spun_flags(spun)
     by_text = {f.text: f for f in flags}
-    assert {"cyber assault", "surging tensions", "joint assertion"} <= set(by_text)
+    assert {"terror assault", "surging tensions", "joint assertion"} <= set(by_text)
     assert all(f.data["evidence"] != "statistical" for f in flags)
     _, flags = spun_flags(spun, spun_stats=True)
     stat = {f.text: f for f in flags}["important outcomes"]
@@ -335,7 +335,7 @@ def test_the_statistical_layer_takes_web_bigrams_as_attested():
 
 
 def test_corroboration_needs_the_findings_to_be_dense():
-    spun = ("Talks stalled after a cyber assault on the ministry. Officials warned of "
+    spun = ("Talks stalled after a terror assault on the ministry. Officials warned of "
             "surging tensions and saw no significant breakthrough. In a joint assertion, "
             "analysts played down hopes of important outcomes from the meeting.")
     filler = " The council met on Tuesday and the minister said the budget was agreed." * 200

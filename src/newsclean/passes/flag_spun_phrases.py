@@ -113,18 +113,18 @@ def flag_spun_phrases(ctx) -> None:
     least ``restore_min_spin``.
 
     >>> from newsclean import analyze
-    >>> r = analyze("Talks stalled after a cyber assault amid surging tensions, police said.",
+    >>> r = analyze("Talks stalled after a terror assault amid surging tensions, police said.",
     ...             passes=["flag_spun_phrases"])
     >>> [(f.text, f.suggestion) for f in r.flags]
-    [('cyber assault', 'cyber attack'), ('surging tensions', 'rising tensions')]
+    [('terror assault', 'terror attack'), ('surging tensions', 'rising tensions')]
 
     One odd phrase alone does not make a text look spun (``flag_min_spin=0`` reports it):
 
-    >>> text = "Talks stalled after a cyber assault, police said."
+    >>> text = "Talks stalled after a terror assault, police said."
     >>> analyze(text, passes=["flag_spun_phrases"]).flags
     ()
     >>> [f.text for f in analyze(text, passes=["flag_spun_phrases"], flag_min_spin=0).flags]
-    ['cyber assault']
+    ['terror assault']
     """
     cfg = ctx.config
     model = cfg.model
