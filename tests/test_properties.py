@@ -14,7 +14,8 @@ _PIECES = st.sampled_from([
     "(", ")", "“", "”", "‘", "’", '"', "'", "a", "an", "A", "An", "the", "The", "AAM",
     "hour", "apple", "dissident", "He", "explained", "said", "Activist", "word", "U.S.",
     "3.5", "10:30", "www.x.com", "â€™", "Ã©", "é", "–", "…", "had", "18", "MP", "x",
-    "Kejriawal", "Kejriwal", "Modi", "AADMI", "Sonīpat", "cyber assault", "internet meeting",
+    "Kejriawal", "Kejriwal", "Modi", "AADMI", "Sonīpat", "Muş", "Gdańsk", "cyber assault",
+    "terror assault", "internet meeting",
     "Share", "Recent Posts", "3 years ago", "MOSCOW:", "Published by",
 ])
 NEWSY = st.lists(_PIECES, max_size=40).map("".join)
@@ -66,7 +67,7 @@ _SPUN_PIECES = st.sampled_from([
     " ", "  ", "\n", ",", ".", "”", "“", "It", "it", "will", "would", "not", "assistance",
     "them", "allow", "him", "urged", "mistreat", "evacuate", "a", "an", "the", "fully",
     "investigation", "officials", "told", "said", "he", "He", "explained", "2", "ii",
-    "leaders", "decades", "have", "never", "went", "surging tensions", "cyber assault",
+    "leaders", "decades", "have", "never", "went", "surging tensions", "terror assault",
     "significant breakthrough", "an dissident",
 ])
 

@@ -296,7 +296,8 @@ def test_never_breaks_and_leaves_lower_case_words_outside_names_alone(parts):
 # know: the shapes in which one decision of the pass can hang on another.
 _names = st.sampled_from(["Kejriawal", "Kejriwal", "Arvind", "Putni", "Putin", "Vladimir",
                           "Kennya", "Kenya", "Deodato", "Microsort", "Microsoft",
-                          "Khameni", "Ali", "Narendar", "Modi"])
+                          "Khameni", "Ali", "Narendar", "Modi", "Muş", "Mūş", "Gdańsk",
+                          "Gdansk", "Sonīpat", "Plzeň", "Płzeň"])
 _around = st.sampled_from(["\u201c", "\u201d", '"', "'", ".", ",", ":", "said", "the", "met"])
 
 
