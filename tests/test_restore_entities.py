@@ -89,6 +89,19 @@ def test_letters_of_the_names_own_alphabet_are_left_as_written(text):
     assert r.text == text and not r.edits
 
 
+def test_a_word_the_text_writes_as_a_web_address_is_a_sites_name():
+    """Slate wrote of "Slotland" (an online casino, www.slotland.com): not Scotland."""
+    text = ("Step 2: www.slotland.com\nMost online casinos offer the same games. Slotland "
+            "distinguishes itself with the lowest-budget design on the Web.")
+    assert run(text) == text
+    handle = "Follow @Kejriawal for updates. Kejriawal posted a video."
+    assert run(handle) == handle
+    # an address elsewhere in the text protects only its own words
+    assert run("Kejriawal spoke. See www.example.com for more.") == \
+        "Kejriwal spoke. See www.example.com for more."
+    assert run("Arvind Kejriwal said.Kejriawal spoke.") == "Arvind Kejriwal said.Kejriwal spoke."
+
+
 def test_marks_no_alphabet_of_the_names_country_has_give_way():
     # Japanese and Hindi are not written in Latin letters: these marks are a
     # romanisation's; a Polish letter in a Czech name or a macron in a Turkish one is no

@@ -193,6 +193,43 @@ class _Matcher:
         return out
 
 
+# Web and e-mail addresses and handles (www.slotland.com, @harfieldcouncil): a word the
+# text also writes as part of one is the name of that site or account, however close it
+# is to a name of the gazetteer.
+_ADDRESS = re.compile(
+    r"(?:https?://|www\.)[^\s/\"'<>()]+|[\w.+-]+@[\w-]+|(?<![\w@])@\w+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|info|biz|io|co|uk|us|ca|au|nz"
+    r"|ie|in|pk|ng|ke|za|sg|de|fr|tv|me)\b(?!\.\w)", re.IGNORECASE)
+_LABEL_SPLIT = re.compile(r"[^\w]+|_")
+
+
+_CHUNK_END = frozenset("()<>\"'")
+
+
+def written_as_address(low: str, word: str) -> bool:
+    """Does lower-cased ``low`` write ``word`` as a part of a web or e-mail address or a
+    handle? Only the stretches of text around the word's occurrences are looked at.
+
+    >>> low = "slotland (www.slotland.com) and @harfieldcouncil; e.g. u.s. said.kejriawal"
+    >>> [written_as_address(low, w) for w in ("Slotland", "HarfieldCouncil", "Kejriawal")]
+    [True, True, False]
+    """
+    w = word.lower()
+    n = len(low)
+    i = low.find(w)
+    while i >= 0:
+        a, b = i, i + len(w)
+        while a and not low[a - 1].isspace() and low[a - 1] not in _CHUNK_END:
+            a -= 1
+        while b < n and not low[b].isspace() and low[b] not in _CHUNK_END:
+            b += 1
+        if b - a > len(w) and any(w in _LABEL_SPLIT.split(m.group())
+                                  for m in _ADDRESS.finditer(low, a, b)):
+            return True
+        i = low.find(w, i + len(w))
+    return False
+
+
 #: A known word or a protect-only name rarer than this in English (Zipf 2: once in ten
 #: million words) is protected only weakly: inside a multi-word name that the same text
 #: spells right elsewhere, it may be a misspelt word of that name ("Rachel Reves" after
@@ -603,6 +640,10 @@ def restore_entities(ctx) -> None:
     raw = set(_TOKEN.findall(text))
     cands = matcher.remember(raw)
     gaz = matcher.gaz
+    if cands and ("." in text or "@" in text):
+        # "Slotland ... www.slotland.com": the text itself says the word is a site's name
+        low = text.lower()
+        cands = {t: d for t, d in cands.items() if not written_as_address(low, t)}
 
     def name_word(word: str | None, after: str) -> bool:
         # Lower-case words join a run only after a candidate or a word that some name
