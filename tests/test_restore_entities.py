@@ -359,6 +359,9 @@ def test_derived_words_are_not_misspellings():
     # real names and terms in edited copy (Slate), one edit from a gazetteer name
     ("Stephen is married to a Brazilian artist named Kennya Deodato.", "Kennya"),
     ("An experimental process dubbed \u201cMicrosort\u201d separates sperm.", "Microsort"),
+    # American style: the period inside the closing mark (Slate, a joke answer)
+    ("Sperling said it reminded him of the game Twister. What?\n\u201cPuff Daddy\u2019s "
+     "new board game, \u2018Twizter.\u2019 \u201c\u2014 Alex Balk", "Twizter"),
 ])
 def test_part_of_an_unknown_name_or_a_quoted_term_is_flagged_not_fixed(text, word):
     r = analyze(text, passes=["restore_entities"])

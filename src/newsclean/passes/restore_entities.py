@@ -935,9 +935,16 @@ def _quoted(text: str, start: int, end: int) -> bool:
     (True, True)
     >>> _quoted('a "b" Microsort', 6, 15)
     False
+
+    American style puts a period or comma inside the closing mark:
+
+    >>> _quoted("the game, 'Twizter.' she said", 11, 18)
+    True
     """
     if start > 0 and text[start - 1] == " ":
         start -= 1
+    if end < len(text) and text[end] in ".,!?":
+        end += 1
     if end < len(text) and text[end] == " ":
         end += 1
     return (start > 0 and end < len(text) and text[start - 1] in "\"\u201c\u2018'"
