@@ -13,7 +13,9 @@ the same WordNet spinner (dev split for tuning, test split for reporting). (d) A
 set of our own copy (``data/clean_news_2.txt``), written after the detector was built and
 never used to tune it, and later ones (``data/clean_news_3.txt`` to ``_14.txt``), each
 written later still by writers who saw nothing of the project: false flags on each
-clean, flags and AUC on each spun three times. Everything through ``newsclean.analyze(passes=[...])``.
+clean, flags and AUC on each spun three times. (e) Two sets spun by hand in imitation
+of a word-level spinner (``data/spinner_imitation_*.jsonl``): flags, swap recall, false
+flags on their clean copy and AUC spun vs clean. Everything through ``newsclean.analyze(passes=[...])``.
 """
 
 from __future__ import annotations
@@ -171,6 +173,61 @@ def eval_fresh(threshold: float, path: Path, seed: int, spins: int = 3) -> dict 
     return out
 
 
+# Sets spun by hand in imitation of a word-level spinner (helpers who saw nothing of the
+# project: neither Moby nor WordNet chose the synonyms, the writer's own sense of a
+# thesaurus did). Each record: id, clean, spun, swaps as [spun text, original] in order.
+IMITATION = (("imitation_a", HERE / "data" / "spinner_imitation_a.jsonl"),
+             ("imitation_b", HERE / "data" / "spinner_imitation_b.jsonl"))
+
+
+def gold_spans(spun: str, swaps: list) -> list[tuple[int, int, str]]:
+    """The swaps' spans in ``spun``: each found after the one before it."""
+    out, at = [], 0
+    for new, original in swaps:
+        i = spun.find(new, at)
+        if i < 0:
+            raise ValueError(f"swap {new!r} is not in the spun text after offset {at}")
+        out.append((i, i + len(new), original))
+        at = i + len(new)
+    return out
+
+
+def eval_imitation(threshold: float, path: Path) -> dict | None:
+    """Flags on the spun copy (precision, swap recall, top-1 suggestions), false flags on
+    the clean copy, and the article AUC spun vs the same articles clean."""
+    if not path.exists():
+        return None
+    pos, neg, examples = [], [], []
+    n_flags = tp = top1 = hit = n_gold = false_flags = words = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        gold = gold_spans(rec["spun"], rec["swaps"])
+        r = run(rec["spun"], threshold)
+        pos.append(r.spin_score)
+        flags = [f for f in r.flags if f.kind == "spun_phrase"]
+        n_flags += len(flags)
+        n_gold += len(gold)
+        for f in flags:
+            g = [x for x in gold if overlaps((f.start, f.end), x)]
+            if g:
+                tp += 1
+                top1 += bool(f.suggestion) and any(
+                    x[2].lower() in f.suggestion.lower() for x in g)
+        hit += swaps_found(flags, gold)
+        c = run(rec["clean"], threshold)
+        neg.append(c.spin_score)
+        words += len(rec["clean"].split())
+        wrong = [(f.text, f.suggestion) for f in c.flags if f.kind == "spun_phrase"]
+        false_flags += len(wrong)
+        examples += wrong
+    return {"articles": len(pos), "words": words, "swaps": n_gold, "flags": n_flags,
+            "precision": tp / n_flags if n_flags else 0.0,
+            "recall": hit / n_gold if n_gold else 0.0,
+            "top1": top1 / tp if tp else 0.0,
+            "false_flags": false_flags, "false_flag_examples": examples[:10],
+            "auc_vs_same_clean": auc(pos, neg), "scores": (pos, neg)}
+
+
 def eval_clean(shared: Path | None, threshold: float, slate_docs: int):
     docs = [t for _, t in clean_articles()]
     own = len(docs)
@@ -266,6 +323,12 @@ def main(argv=None) -> int:
             pos, neg = fresh.pop("scores")
             fresh["auc_spun_vs_all_clean"] = auc(pos, clean_scores + neg)
             report[key] = fresh
+    for key, path in IMITATION:
+        imitation = eval_imitation(args.threshold, path)
+        if imitation is not None:
+            pos, neg = imitation.pop("scores")
+            imitation["auc_spun_vs_all_clean"] = auc(pos, clean_scores + neg)
+            report[key] = imitation
     if args.respins:
         import random
 
