@@ -178,7 +178,9 @@ def _fix_double(ctx, line: str, base: int, pos: int, ch: str, role: str, style: 
         new = "\u201c" if curly else '"'
         if role == "wrong_way":
             reasons.append("closing quote mark used as an opening one")
-        if _wordish(prev) or prev in ".,;:!?":
+        # ("status":"ok" is data, not prose: a mark after a quoted key and its colon or
+        # comma is left as it stands)
+        if _wordish(prev) or (prev in ".,;:!?" and line[pos - 2: pos - 1] not in _QUOTES):
             new = " " + new
             reasons.append("missing space before opening quote")
     else:  # close
@@ -211,7 +213,7 @@ def _fix_single(ctx, line: str, base: int, style: str) -> None:
                 or len(tail) < 2 or not head.islower():
             continue
         close = _closing_single(line, tail_end)
-        if close is None:
+        if close is None or _possessive(line, close):
             continue
         new = " " + ("'" if style == "straight" else "\u2018")
         ctx.edit(base + pos, base + pos + 1, new,
@@ -220,7 +222,13 @@ def _fix_single(ctx, line: str, base: int, style: str) -> None:
     for m in _SINGLE_OPEN.finditer(line):
         pos = m.start()
         prev = line[pos - 1] if pos > 0 else " "
-        if _wordish(prev) and pos not in done:
+        # Between two letters with no closing mark to pair with, a left single quote is
+        # a letter: the Hawaiian okina or the Arabic ayn as typed in English copy
+        # (Hawai‘i, Shi‘a, Ka‘ba), not a glued quotation.
+        if _wordish(prev) and pos not in done and not (
+                line[pos + 1: pos + 2].isalpha()
+                and (_closing_single(line, pos + 1) is None
+                     or _possessive(line, _closing_single(line, pos + 1)))):
             new = " " + ("'" if style == "straight" else "\u2018")
             ctx.edit(base + pos, base + pos + 1, new, "missing space before opening quote")
             done.add(pos)
@@ -245,6 +253,14 @@ def _fix_single(ctx, line: str, base: int, style: str) -> None:
             else:
                 new = "\u2019"
             ctx.edit(base + i, base + i + 1, new, "quote style: curly")
+
+
+def _possessive(line: str, close: int) -> bool:
+    """Is the mark at ``close`` the apostrophe of a plural possessive ("the sailors’
+    union"), which would pair with an apostrophe inside a word (bo’sun, ne’er) as if
+    the two enclosed a quotation?"""
+    return (line[close - 1] == "s" and line[close + 1: close + 2] == " "
+            and line[close + 2: close + 3].islower())
 
 
 def _closing_single(line: str, start: int, straight: bool = False) -> int | None:
@@ -272,7 +288,7 @@ def _fix_attribution(ctx, text: str) -> None:
         word, verb = m.group("word"), m.group("verb")
         if word in _PRONOUNS and verb in verbs and _attribution_ends(text, m.end()):
             pass  # "?” He explained." -> "?” he explained."
-        elif verb is None and word.lower() in verbs:
+        elif verb is None and word.lower() in verbs and not _name_then_verb(text, m.end(), verbs):
             pass  # ",” Said Lavrov." -> ",” said Lavrov."
         else:
             continue
@@ -287,8 +303,30 @@ _AFTER_ATTRIBUTION = frozenset(
 )
 
 
+# An attribution's tail is short ("he said on Tuesday."); "that" or a long run of words
+# before the clause ends means a sentence of its own: “Will you resign?” He said on
+# Tuesday that he would not.
+_CLAUSE_END = re.compile(r"[.,;:!?\n\u201c\u201d\"]")
+_TAIL_WORDS = 5
+
+
 def _attribution_ends(text: str, end: int) -> bool:
     if end >= len(text) or text[end] in ".,;:!?":
         return True
     nxt = text[end + 1 : end + 40].split(" ", 1)[0].strip(".,;:!?")
-    return nxt[:1].isupper() or nxt in _AFTER_ATTRIBUTION
+    if not (nxt[:1].isupper() or nxt in _AFTER_ATTRIBUTION):
+        return False
+    stop = _CLAUSE_END.search(text, end, end + 200)
+    tail = text[end: stop.start() if stop else end + 200].split()
+    return len(tail) <= _TAIL_WORDS and "that" not in tail
+
+
+def _name_then_verb(text: str, end: int, verbs) -> bool:
+    """Is the capitalised word just matched a first name ("Said Jalili told reporters"),
+    not the verb of a verb-first attribution ("said Lavrov.")? It is when the capitalised
+    words after it are followed by an attribution verb of their own."""
+    words = text[end: end + 120].split()
+    i = 0
+    while i < len(words) and words[i][:1].isupper():
+        i += 1
+    return 0 < i < len(words) and words[i].strip(".,;:!?") in verbs
