@@ -22,6 +22,10 @@ def only(pass_name, text, **kw):
     ("“We will see,” She added.", "“We will see,” she added."),
     ("he said“yes”and left", "he said “yes” and left"),
     ('he said"yes"and left', 'he said "yes" and left'),
+    ("“It was a mistake,” Said Lavrov.", "“It was a mistake,” said Lavrov."),
+    ("“Fine,” He said on Tuesday.", "“Fine,” he said on Tuesday."),
+    ('he said:"yes" to it', 'he said: "yes" to it'),
+    ("the so-called‘reform’ plan", "the so-called ‘reform’ plan"),
 ])
 def test_glued_and_wrong_way_quotes(spun, fixed):
     assert only("fix_quotes", spun) == fixed
@@ -34,6 +38,19 @@ def test_glued_and_wrong_way_quotes(spun, fixed):
     "a 12\" pizza and a 14\" one",
     "the two “no”s of his answer",
     "“A quotation that runs on\n“into the next paragraph.”",
+    # a first name that is also a verb, before the speaker's own verb
+    "“The talks are over,” Said Jalili told reporters.",
+    # a sentence of its own after a quoted question, not its attribution
+    "Reporters asked, “Will you resign?” He said on Tuesday that he would not.",
+    "“Lock him up!” He said on Tuesday the crowd was wrong.",
+    # apostrophes inside words, paired only with a plural possessive
+    "The bo’sun joined the sailors’ union.",
+    "They called them ne’er-do-wells on the workers’ website.",
+    # the okina and the ayn typed as a left single quote
+    "Residents of Hawai‘i voted.",
+    "The Ka‘ba was mentioned in the Shi‘a cleric’s sermon.",
+    # data, not prose
+    'The API returned {"status":"ok"} anyway.',
 ])
 def test_quotes_left_alone(text):
     assert only("fix_quotes", text) == text
@@ -70,6 +87,8 @@ def test_quote_styles(style, expected):
     ("trailing   \nnext line \t\r\nlast ", "trailing\nnext line\r\nlast"),
     ("Kejri\u200bwal and Sid\u00adhu", "Kejriwal and Sidhu"),
     ("a \u00a0b", "a b"),
+    # stray double spaces on consecutive lines of prose do not line up like a table's
+    ("He said  so.  Then  left.\nOK  then  fine.", "He said so. Then left.\nOK then fine."),
 ])
 def test_spacing_repairs(damaged, fixed):
     assert only("fix_spacing", damaged) == fixed
@@ -83,6 +102,16 @@ def test_spacing_repairs(damaged, fixed):
     "He paused ... then went on.",
     "10\u00a0km and 5\u202fkg",
     "The ratio was 3:2, the score 2-1; the file is report.pdf.",
+    # a plain-text table's columns
+    "Final table\n1. Liverpool    38  84\n2. Arsenal      38  74",
+    # a spaced ellipsis and an emoticon
+    "“I don’t know . . . maybe,” he said.",
+    "She signed off with :) and a link.",
+    # code and data
+    "Call pandas.DataFrame directly.",
+    "The flaw is in java.util.List and System.Text.Json.",
+    "It sets max(height,width) to 1080.",
+    "The CSV header reads name,email,phone.",
 ])
 def test_spacing_left_alone(text):
     assert only("fix_spacing", text) == text

@@ -105,9 +105,33 @@ def _find_spacing(text: str) -> list[tuple[int, int, str, str]]:
             add(edit)
     for pattern, kind in ((_AFTER_STOP, "after_stop"), (_AFTER_COMMA, "after_comma")):
         for m in pattern.finditer(text):
-            if not _UNSPLITTABLE.search(_token_around(text, m.start())):
+            token = _token_around(text, m.start())
+            if not _UNSPLITTABLE.search(token) and not _code_like(token, kind):
                 add((m.end(), m.end(), " ", _REASONS[kind]))
     return non_overlapping(found)
+
+
+_CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
+
+
+def _code_like(token: str, kind: str) -> bool:
+    """Is ``token`` (a run without spaces) code or data rather than two glued words?
+
+    Two glued sentences make one stop between two words ("meeting.Lavrov"); a dotted
+    name of code has more (java.util.List, System.Text.Json) or a camel-case part
+    (pandas.DataFrame); a function call has brackets (max(height,width)), and a row of
+    data several commas with no space (name,email,phone).
+
+    >>> _code_like("meeting.Lavrov", "after_stop"), _code_like("pandas.DataFrame", "after_stop")
+    (False, True)
+    >>> _code_like("Tuesday,that", "after_comma"), _code_like("name,email,phone", "after_comma")
+    (False, True)
+    """
+    if "(" in token or "=" in token or "_" in token:
+        return True
+    if kind == "after_stop":
+        return token.count(".") >= 2 or bool(_CAMEL.search(token))
+    return token.count(",") + token.count(";") >= 2
 
 
 def _blank_hits(text: str) -> Iterator[int]:
@@ -151,8 +175,10 @@ def _judge_run(text: str, start: int, end: int) -> tuple[int, int, str, str] | N
     if prev in "\r\n":
         return None  # indentation is the author's
     if nxt in ",;:!?.":
-        if not _is_word_end(prev) or text.startswith("..", end):
-            return None
+        if not _is_word_end(prev) or text.startswith("..", end) or text.startswith(". .", end):
+            return None  # an ellipsis, also spaced the Chicago way (". . .")
+        if nxt in ":;" and text[end + 1: end + 2] in ")(]":
+            return None  # an emoticon, ":)"
         if _AFTER_PUNCT_END.match(text, end):
             return (start, end, "", _REASONS["before_punct"])
         if nxt in ",;" and text[end + 1 : end + 2].isalpha():
@@ -164,10 +190,48 @@ def _judge_run(text: str, start: int, end: int) -> tuple[int, int, str, str] | N
     if prev in "([" and run.strip(" ") == "":
         return (start, end, "", _REASONS["after_open"]) if _is_word_start(nxt) else None
     if len(run) >= 2 and "\t" not in run:
+        if run == " " * len(run) and _in_table(text, start):
+            return None
         # A run of no-break spaces stays one no-break space: it was chosen on purpose.
         rep = "\u00a0" if run.strip("\u00a0") == "" else " "
         return (start, end, rep, _REASONS["run"])
     return None
+
+
+_COLUMN_GAP = re.compile(r"(?<=\S)  +(?=\S)")
+
+
+def _gap_columns(text: str, lo: int, hi: int) -> set[int]:
+    """Where the gaps of several spaces in text[lo:hi] start and end, as columns."""
+    cols = set()
+    for m in _COLUMN_GAP.finditer(text, lo, hi):
+        cols.add(m.start() - lo)
+        cols.add(m.end() - lo)
+    return cols
+
+
+def _in_table(text: str, pos: int) -> bool:
+    r"""Is ``pos`` in a plain-text table: a line with two or more gaps of several spaces,
+    next to a line whose gaps start or end in at least two of the same columns? (A
+    spinner's or a scraper's stray double spaces do not line up from line to line.)
+
+    >>> _in_table("1. Liverpool    38  84\n2. Arsenal      38  74", 12)
+    True
+    >>> _in_table("He said  so.  Then  left.\nOK  then  fine.", 7)
+    False
+    """
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    b = len(text) if b < 0 else b
+    here = _gap_columns(text, a, b)
+    if len(here) < 4:
+        return False
+    prev_start = text.rfind("\n", 0, max(a - 1, 0)) + 1 if a else -1
+    nxt_end = text.find("\n", b + 1)
+    for lo, hi in ((prev_start, a - 1), (b + 1, len(text) if nxt_end < 0 else nxt_end)):
+        if 0 <= lo < hi and len(here & _gap_columns(text, lo, hi)) >= 2:
+            return True
+    return False
 
 
 # Quote marks of every style count alike, so that the outcome does not depend on the quote
