@@ -122,6 +122,11 @@ class _Matcher:
                 return None  # the gazetteer writes it with marks too
             if gaz.own_letters(token):
                 return None  # the letters of its country's alphabet (Muş, Gdańsk)
+            if len(f) < _VARIANT_MIN_LEN:
+                # A short word with marks is more often a word of another language that
+                # folds onto a short name (Welsh "Tŷ", "house", onto the given name Ty)
+                # than a romanised spelling of that name.
+                return None
             return ("variant", [(same, 0)] if same is not None else [])
         if is_known_word(token):
             return self._weakly_known(token, f)
@@ -426,6 +431,10 @@ class _Evidence:
         freqs, _ = _word_freqs(KNOWN_WORD_ZIPF)
         return freqs.get(target, 0.0) >= 10 ** (SALIENT_ZIPF - 9)
 
+
+#: Fewer letters than this, and a word with diacritics is not taken for a marked spelling
+#: of a name (see classify).
+_VARIANT_MIN_LEN = 3
 
 #: Kinds of candidate words that may differ from the name they are matched to.
 _FUZZY = frozenset({"unknown", "weak", "protected-rare"})
@@ -877,6 +886,10 @@ def _restore_run(out: _Decisions, text, run, cands, gaz, caps_pair, evidence, sp
         elif kind == "unknown" and not evidence.supports(tok, names[0], best,
                                                          gaz.type_of.get(names[0])):
             why, score = "near a name of the gazetteer that the text does not confirm", 0.6
+        elif (kind == "unknown" and evidence.in_text(names[0])
+              and _someone_elses_name(text, run, i, names[0], gaz.is_known_name)):
+            why, score = ("near a name the text gives someone else (another first name "
+                          "stands before it there)"), 0.5
         elif kind == "unknown" and names[0] in out.held and not evidence.confirms(names[0]):
             out.guesses.add(names[0])
             why, score = ("near a name of the gazetteer, but the text also has the word "
@@ -916,6 +929,55 @@ def _beside_an_unknown_name(run, i: int, name: str, mended=frozenset()) -> bool:
                     and tok not in mended and _name_like(tok.lower())):
                 return True
     return False
+
+
+#: Titles and ranks written before a name: a different one before the same surname is
+#: the same person ("President Putni" beside "Vladimir Putin").
+_TITLES = frozenset("""
+president premier minister chancellor secretary senator governor mayor judge justice
+general colonel major captain commander admiral sergeant lieutenant officer inspector
+constable detective king queen prince princess emperor empress sultan sheikh emir
+ayatollah imam rabbi pope cardinal bishop archbishop reverend father pastor sister
+professor doctor dr mr mrs ms miss sir dame lord lady baron baroness count duke
+ambassador envoy commissioner chief chairman chairwoman chair director coach manager
+speaker leader deputy spokesman spokeswoman comrade citizen saint st gen col capt sgt
+lt gov sen rep
+""".split())
+
+
+def _someone_elses_name(text: str, run, i: int, name: str, is_name=lambda w: True) -> bool:
+    """Is the ``i``-th word of ``run`` a surname after a first name of its own
+    (``is_name``: is a word a name the gazetteer knows), while the
+    text writes ``name`` (one word) only after other words? Then the near match is another
+    person's surname, not a typo of the name the text confirms: "Isaac Rutto" beside
+    "Mark Rutte". A title before it ("President Putni") is an English word, and proves
+    nothing.
+
+    >>> _someone_elses_name("Mark Rutte spoke. Isaac Rutto listened.",
+    ...                     [(18, 23, "Isaac"), (24, 29, "Rutto")], 1, "Rutte")
+    True
+    >>> _someone_elses_name("Vladimir Putin spoke. President Putni listened.",
+    ...                     [(22, 31, "President"), (32, 37, "Putni")], 1, "Putin")
+    False
+    """
+    from ..spun.grammar import pos_table     # the dictionary words, with their POS
+
+    if i == 0 or " " in name:
+        return False
+    first = run[i - 1][2]
+    # A given name is a name the gazetteer knows (``is_name``) and no English word, or a
+    # noun only (Isaac, Rose); a title is one too (President), and those are listed.
+    if (not first[:1].isupper() or first.isupper() or first.lower() in _TITLES
+            or pos_table().get(first.lower(), "N") != "N" or not is_name(first)):
+        return False
+    before = [m.group(1) for m in
+              re.finditer(r"([A-Z][\w'\u2019-]*)\s+" + re.escape(name) + r"\b", text)]
+    # A word there that is no known name may be a misspelt first name this pass mends
+    # ("Kennya Kejriwal"): then nothing can be told (and the answer must not change once
+    # it is mended).
+    if not before or not all(map(is_name, before)):
+        return False
+    return fold(first) not in {fold(w) for w in before}
 
 
 def _name_like(low: str) -> bool:
