@@ -234,3 +234,39 @@ _ASCII_PIECES = st.sampled_from(
 def test_words_of_matches_its_definition(text):
     assert words_of(text) == _words_by_definition(text)
     assert words_of(text.lower()) == _words_by_definition(text.lower())
+
+
+# -- work that must not grow with the square of the findings ------------------------------
+
+def _resolve_reference(findings):
+    """The definition: by score (then length, then start), keep what overlaps nothing kept."""
+    chosen = []
+    for f in sorted(findings, key=lambda f: (-f.score, -(f.end - f.start), f.start)):
+        if all(f.end <= g.start or f.start >= g.end for g in chosen):
+            chosen.append(f)
+    return sorted(chosen, key=lambda f: f.start)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 8),
+                          st.sampled_from([0.3, 0.5, 0.6, 0.8])), max_size=40))
+def test_resolve_keeps_what_the_greedy_definition_keeps(spans):
+    from newsclean.spun.detect import Finding, _resolve
+
+    found = [Finding(s, s + n, "x" * n, None, score, "lexicon", "") for s, n, score in spans]
+    assert _resolve(found) == _resolve_reference(found)
+
+
+def test_the_text_is_searched_once_per_original_not_once_per_match(monkeypatch):
+    """A long text repeating a spun phrase (a pathological input) once cost a scan of the
+    whole text per occurrence: minutes per megabyte."""
+    from newsclean.passes.flag_spun_phrases import _matcher
+    from newsclean.spun import detect
+
+    calls = []
+    real = detect._has_phrase
+    monkeypatch.setattr(detect, "_has_phrase", lambda low, p: calls.append(p) or real(low, p))
+    text = "Officials warned of surging tensions. " * 200
+    found = detect.lexicon_findings(text, detect.normalize(text), _matcher())
+    assert len(found) == 200
+    assert len(calls) == len(set(calls)) == 1

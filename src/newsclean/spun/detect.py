@@ -12,6 +12,7 @@ reason) and the article's spin score; the pass turns them into flags and edits.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress, islice
@@ -134,6 +135,7 @@ def lexicon_findings(text: str, low: str, matcher, bigrams=None, user=None) -> l
     archive (``model=``); a phrase whose new pair of words that archive uses is left
     alone, since a newsroom's own edited copy is the best judge of its English."""
     out = []
+    has_original: dict[str, bool] = {}   # one scan of the text per original, not per match
     for start, end, key, (original, score, swapped, ev) in matcher.find(text, low, bigrams):
         if not _case_ok(text, start, end, swapped):
             continue
@@ -142,7 +144,10 @@ def lexicon_findings(text: str, low: str, matcher, bigrams=None, user=None) -> l
         reason = (f"lexicon: {key!r} is a thesaurus swap of the news collocation "
                   f"{original!r} ({ev})")
         # The original term elsewhere in the same article: the spinner missed it there.
-        if _has_phrase(low, original):
+        also = has_original.get(original)
+        if also is None:
+            also = has_original[original] = _has_phrase(low, original)
+        if also:
             score = min(1.0, score + 0.15)
             reason += f"; {original!r} {_ALSO_OCCURS}"
         out.append(Finding(start, end, text[start:end], _case(text[start:end], original),
@@ -524,11 +529,20 @@ def _resolve(findings: list[Finding]) -> list[Finding]:
     """Sorted, non-overlapping: where two overlap keep the higher score (then the longer)."""
     if len(findings) < 2:
         return findings
+    # The chosen spans never overlap, so kept sorted by start each new one need only be
+    # checked against its two neighbours (a check against every chosen span made a text
+    # with thousands of findings take minutes).
+    starts: list[int] = []
     chosen: list[Finding] = []
     for f in sorted(findings, key=lambda f: (-f.score, -(f.end - f.start), f.start)):
-        if all(f.end <= g.start or f.start >= g.end for g in chosen):
-            chosen.append(f)
-    return sorted(chosen, key=lambda f: f.start)
+        i = bisect_right(starts, f.start)
+        if i and chosen[i - 1].end > f.start:
+            continue
+        if i < len(chosen) and chosen[i].start < f.end:
+            continue
+        starts.insert(i, f.start)
+        chosen.insert(i, f)
+    return chosen
 
 
 @lru_cache(maxsize=1)
