@@ -164,6 +164,34 @@ def test_articles_left_alone(text):
     assert only("fix_articles", text) == text
 
 
+@pytest.mark.parametrize("text", [
+    # names the spelling exceptions (eu-, one-, ewe) do not cover
+    "She drew an Euler diagram.", "A jury in an Oneida County court convicted him.",
+    "She hired an Ewe speaker.", "The mayor of an Onehunga suburb spoke.",
+    # "herb": h spoken in British English, silent in American; "herbivore" takes "a"
+    "She planted a herb garden.", "She planted an herb garden.", "It is a herbivore.",
+    "He owns a Herbie Hancock record.", "A Herbert Smith Freehills lawyer spoke.",
+    # an initial, a variable, a Romance preposition, an answer's label
+    "CHENNAI: A Arumugam, the collector, spoke.", "If a equals b, stop.",
+    'The sign read "Todo mi apoyo a Illa".', 'Fans chanted "Vamos a Italia".',
+    "Which country won?\nA Italy\nB France",
+])
+def test_articles_left_alone_before_names_symbols_and_foreign_words(text):
+    assert only("fix_articles", text) == text
+
+
+@pytest.mark.parametrize("damaged, fixed", [
+    ("He saw an ewe.", "He saw a ewe."),
+    ("It was an Eurozone bank.", "It was a Eurozone bank."),
+    ("A Italian court ruled.", "An Italian court ruled."),
+    ("a share of a Australian condo", "a share of an Australian condo"),
+    ("at 3 p.m. a apple fell", "at 3 p.m. an apple fell"),
+    ("A apple fell.\nBut nobody saw.", "An apple fell.\nBut nobody saw."),
+])
+def test_articles_still_fixed_near_those_cases(damaged, fixed):
+    assert only("fix_articles", damaged) == fixed
+
+
 def test_split_article_scan_finds_what_the_single_pattern_finds():
     """fix_articles scans with two patterns (one per first letter) for speed; merged, they
     must give exactly the hits of the one pattern they split."""
