@@ -148,6 +148,41 @@ def test_legitimate_doubles_survive(text):
     assert only("fix_repeated_words", text) == text
 
 
+@pytest.mark.parametrize("text, flags", [
+    # reduplicated names and titles: short stems, or not English words -> flagged
+    ("Boom Boom Becker won Wimbledon at 17.", 1), ("Fans sang Glory Glory Man United.", 1),
+    ("The pianist Lang Lang played in Beijing.", 1),
+    ("The pandas Tian Tian and Yuan Yuan arrived.", 2), ("He lives in Dum Dum, near Kolkata.", 1),
+    ("Gin Gin in Queensland stayed dry.", 1), ("The Mau Mau uprising began in 1952.", 1),
+    ("The band played Rebel Rebel.", 1), ("Children sang Twinkle Twinkle Little Star.", 1),
+    ("The musical Hip Hip Hooray closed.", 1), ("The single Hush Hush topped the charts.", 1),
+    ("The Bam Bam Bigelow tribute drew 3,000 fans.", 1),
+    ("The Jai Jai Shiv Shankar number was a hit.", 1),
+    ("He quit, said Monica Monica.", 1),
+    # runs of doubles and chants of three: deliberate, not flagged
+    ("Chitty Chitty Bang Bang returns to the Palladium.", 0),
+    ("The chant ends Krishna Krishna Hare Hare.", 0),
+    ("The crowd chanted Aussie Aussie Aussie, Oi Oi Oi.", 0),
+    ("The pilot radioed MAYDAY MAYDAY MAYDAY.", 0), ("The pilot declared PAN PAN PAN.", 0),
+    ("The front page read YES YES YES.", 0), ("The back page read GO GO GO.", 0),
+    # a capitals double that ends its run, or in a capitals headline: flagged
+    ("The pilot radioed MAYDAY MAYDAY.", 1), ("LANG LANG PLAYS BEIJING", 1),
+])
+def test_reduplicated_names_titles_and_chants_survive(text, flags):
+    r = newsclean.analyze(text, passes=["fix_repeated_words"])
+    assert r.text == text
+    assert len(r.flags) == flags and all(f.kind == "repeated_word" for f in r.flags)
+
+
+@pytest.mark.parametrize("damaged, fixed", [
+    ("Machhiwara: AAM AAM AADMI Party (AAP) head", "Machhiwara: AAM AADMI Party (AAP) head"),
+    ("Veteran Journalist Journalist Ravish Kumar spoke.", "Veteran Journalist Ravish Kumar spoke."),
+    ("BJP and AAM AAM AADMI parties", "BJP and AAM AADMI parties"),
+])
+def test_stutters_next_to_those_cases_still_collapsed(damaged, fixed):
+    assert only("fix_repeated_words", damaged) == fixed
+
+
 def test_possible_name_double_is_flagged():
     r = newsclean.analyze("Ali Ali said", passes=["fix_repeated_words"])
     assert r.text == "Ali Ali said" and r.flags[0].kind == "repeated_word"
@@ -191,6 +226,34 @@ def test_article_agreement(damaged, fixed):
 ])
 def test_articles_left_alone(text):
     assert only("fix_articles", text) == text
+
+
+@pytest.mark.parametrize("text", [
+    # names the spelling exceptions (eu-, one-, ewe) do not cover
+    "She drew an Euler diagram.", "A jury in an Oneida County court convicted him.",
+    "She hired an Ewe speaker.", "The mayor of an Onehunga suburb spoke.",
+    # "herb": h spoken in British English, silent in American; "herbivore" takes "a"
+    "She planted a herb garden.", "She planted an herb garden.", "It is a herbivore.",
+    "He owns a Herbie Hancock record.", "A Herbert Smith Freehills lawyer spoke.",
+    # an initial, a variable, a Romance preposition, an answer's label
+    "CHENNAI: A Arumugam, the collector, spoke.", "If a equals b, stop.",
+    'The sign read "Todo mi apoyo a Illa".', 'Fans chanted "Vamos a Italia".',
+    "Which country won?\nA Italy\nB France",
+])
+def test_articles_left_alone_before_names_symbols_and_foreign_words(text):
+    assert only("fix_articles", text) == text
+
+
+@pytest.mark.parametrize("damaged, fixed", [
+    ("He saw an ewe.", "He saw a ewe."),
+    ("It was an Eurozone bank.", "It was a Eurozone bank."),
+    ("A Italian court ruled.", "An Italian court ruled."),
+    ("a share of a Australian condo", "a share of an Australian condo"),
+    ("at 3 p.m. a apple fell", "at 3 p.m. an apple fell"),
+    ("A apple fell.\nBut nobody saw.", "An apple fell.\nBut nobody saw."),
+])
+def test_articles_still_fixed_near_those_cases(damaged, fixed):
+    assert only("fix_articles", damaged) == fixed
 
 
 def test_split_article_scan_finds_what_the_single_pattern_finds():

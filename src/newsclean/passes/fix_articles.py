@@ -44,6 +44,17 @@ _SENTENCE_START = frozenset('.!?:;\u201c\u2018"(\n\u2014\u2013')
 # A lower-case word must be at least this common in English (wordfreq Zipf scale) before
 # its article is changed: a rare or foreign word may be read in a way we cannot know.
 _KNOWN_ZIPF = 2.0
+# A capitalised word rarer than this (Zipf) is taken for a name: the spelling exceptions
+# of data/articles.tsv describe English words ("European", "one-off"), not names from other
+# languages ("Euler", "Oneida", "Onehunga", "Ewe" the people), and "A" before such a name
+# may be an initial ("A Arumugam", the South Indian initial-first style).
+_COMMON_ZIPF = 3.0
+# A lone lower-case letter other than "a"/"i" (not part of "e-mail", "p.m.", "don't"):
+# a sentence that uses letters as symbols ("if a equals b") may use "a" as one too.
+_LONE_LETTER = re.compile(r"(?<![\w'\u2019.\-])[b-hj-z](?![\w'\u2019\-]|\.\w)")
+_SENTENCE_END = re.compile(r"[.!?]\s")
+# An option list: a line that starts with "B" and a space, a bracket or a stop.
+_B_OPTION = re.compile(r"B[ .)]")
 #: Where fix_articles leaves the number of disagreements it found, for later passes.
 SHARED_COUNT = "fix_articles.disagreements"
 
@@ -120,10 +131,15 @@ def sound_of(word: str) -> str | None:
     low = word.lower()
     if low.rstrip("'\u2019s") in rules.either or low in rules.either:
         return None
+    exception = None
     if low.startswith(rules.vowel_prefixes) or low.startswith(rules.vowel_exceptions):
-        return VOWEL
-    if low.startswith(rules.consonant_prefixes):
-        return CONSONANT
+        exception = VOWEL
+    elif low.startswith(rules.consonant_prefixes):
+        exception = CONSONANT
+    if exception is not None:
+        if word[0].isupper() and not _is_common(head.lower()):
+            return None  # a name: "an Euler diagram", "an Oneida County court"
+        return exception
     first = low[0]
     if first in "aeio":
         return VOWEL
@@ -139,10 +155,18 @@ def sound_of(word: str) -> str | None:
 
 
 @lru_cache(maxsize=8192)
-def _is_english(word: str) -> bool:
+def _zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, "en") >= _KNOWN_ZIPF
+    return zipf_frequency(word, "en")
+
+
+def _is_english(word: str) -> bool:
+    return _zipf(word) >= _KNOWN_ZIPF
+
+
+def _is_common(word: str) -> bool:
+    return _zipf(word) >= _COMMON_ZIPF
 
 
 @register_pass(order=500, line_local=True)
@@ -154,10 +178,13 @@ def fix_articles(ctx) -> None:
     ``a university``, ``a European``, ``a one-off``, ``an MP``, ``an FIR``, ``an NGO``,
     ``a UN official``, ``a NATO summit``, ``an 18-year-old``, ``a 1990s``...
 
-    Leaves alone: words that take either article (``an historic``), words it cannot be sure
-    how to say (rare or foreign words, "u" words not listed, lower-case acronyms), "A" that
-    is a label (``Plan A``, ``vitamin A``), "An" before a name (``An Nguyen``), German
-    "an der", and all-capitals headlines.
+    Leaves alone: words that take either article (``an historic``, ``a herb``), words it
+    cannot be sure how to say (rare or foreign words, "u" words not listed, lower-case
+    acronyms, names the spelling exceptions do not cover: ``an Euler diagram``, ``an
+    Oneida County court``), "A" that is a label (``Plan A``, ``vitamin A``, an answer list's
+    ``A Italy`` above ``B France``) or an initial (``A Arumugam``), "An" before a name
+    (``An Nguyen``), "a" in a sentence that uses letters as symbols (``if a equals b``) or
+    after a foreign word (``Vamos a Italia``), German "an der", and all-capitals headlines.
 
     >>> from newsclean import clean
     >>> clean("It was an dissident, a apple, an hour, a university and an MP.",
@@ -234,15 +261,26 @@ def _safe_to_change(text: str, start: int, art: str, word: str, want: str,
         nxt = text[start:].split(None, 3)[2:3]
         if nxt and nxt[0].isupper() and len(nxt[0]) > 1:
             return False
+    if art == "a" and _letters_as_symbols(text, start):
+        return False  # "if a equals b": a variable, not an article
+    if art == "A" and _option_label(text, start):
+        return False  # "Which country won?\nA Italy\nB France": an answer's label
     prev_word = text[max(0, start - 40) : start].split()[-1:] if start else []
+    if prev_word:
+        prev_word = [prev_word[0].lstrip("\"'\u201c\u2018([")]
     if word[0].isupper() and not word.isupper():
         if art == "An":
             return False  # "An Nguyen", "An Lushan": a name, not an article
         if word[0] == "U":
             return False  # "an Uber", "a Ukrainian": names' u varies
-        if prev_word and prev_word[0][:1].isupper() and prev_word[0][-1:].isalpha() and \
-                not at_sentence_start and art == "a":
-            return False  # "Ponte a Moriano": part of a name
+        if art == "a" and not at_sentence_start and prev_word and prev_word[0][-1:].isalpha() \
+                and (prev_word[0][:1].isupper() or not _is_english(prev_word[0].lower())):
+            # "Ponte a Moriano": part of a name; "Vamos a Italia", "apoyo a Illa": the
+            # Romance preposition "a" before a name, in a foreign phrase.
+            return False
+        if art == "A" and want == VOWEL and not _is_common(
+                _HEAD_SPLIT.split(word, maxsplit=1)[0].lower()):
+            return False  # "A Arumugam": an initial before a name, not an article
         return True
     if word[0].isalpha() and word.islower():
         if art.lower() == "an" and word in _GERMAN_AFTER_AN:
@@ -252,6 +290,27 @@ def _safe_to_change(text: str, start: int, art: str, word: str, want: str,
             return False  # "Frankfurt an der Oder"
         return _is_english(word.split("-")[0].strip("'\u2019"))
     return True
+
+
+def _line_bounds(text: str, start: int) -> tuple[int, int]:
+    end = text.find("\n", start)
+    return text.rfind("\n", 0, start) + 1, len(text) if end < 0 else end
+
+
+def _letters_as_symbols(text: str, start: int) -> bool:
+    """Does the sentence around ``start`` use a lone letter as a symbol ("a equals b")?"""
+    line_start, line_end = _line_bounds(text, start)
+    begin = line_start
+    for m in _SENTENCE_END.finditer(text, line_start, start):
+        begin = m.end()
+    m = _SENTENCE_END.search(text, start, line_end)
+    return _LONE_LETTER.search(text, begin, m.start() + 1 if m else line_end) is not None
+
+
+def _option_label(text: str, start: int) -> bool:
+    """Is the "A" at ``start`` the first label of a lettered list (next line "B ...")?"""
+    line_start, line_end = _line_bounds(text, start)
+    return line_start == start and _B_OPTION.match(text, line_end + 1) is not None
 
 
 def _recase(old: str, new: str) -> str:

@@ -22,17 +22,29 @@ except re.error:  # pragma: no cover - Python 3.10
     _DOUBLE = re.compile(r"\b(\w+) +\1\b")
 _DOUBLE_ANY_CASE = re.compile(_DOUBLE.pattern, re.IGNORECASE)
 _JOINERS = "-'\u2019\u2010\u2011"
+_NEXT_WORD = re.compile(r" +(\w+)")
 
 # Real English doubles a word far more often than one expects ("the new new thing", "fill
-# you in in case", "really really", "yadda yadda"), so a double is only collapsed when it
-# cannot be deliberate:
+# you in in case", "really really", "yadda yadda"), and names and titles reduplicate
+# words ("Lang Lang", "Mau Mau", "Boom Boom Becker", "Rebel Rebel"), so a double is only
+# collapsed when it cannot be deliberate:
 #  - function words that never stand twice in a row (the second copy in lower case);
-#  - all-capitals doubles ("AAM AAM AADMI"): spinner and paste damage;
-#  - title-case doubles of mid-frequency words that are not names ("Activist Activist"):
-#    very common words doubled are usually emphasis or titles ("The New New Thing"); rare
-#    words and words edited copy capitalises mid-sentence (data/capitalised_words.txt) may
-#    be names ("Dee Dee Myers"), and are flagged instead; a double that trusted copy
-#    itself contains ("Jar Jar Binks", in the shipped collocation table) is left alone.
+#  - all-capitals doubles inside a run of capitals in mixed-case copy ("and AAM AAM AADMI
+#    parties"): a spinner's stutter inside a name set in capitals. An all-capitals double
+#    ending the run ("radioed MAYDAY MAYDAY") or in an all-capitals headline may be a call
+#    or a name, and is flagged;
+#  - title-case doubles of long, mid-frequency English words that are not names
+#    ("Activist Activist"): reduplication, in English and in the names it borrows, doubles
+#    short stems of one or two syllables ("Bora Bora", "Tian Tian", "Twinkle Twinkle"),
+#    while a spinner doubles any word; very common words doubled are usually emphasis or
+#    titles ("The New New Thing"); rare words, words outside the English word list and
+#    words edited copy capitalises mid-sentence (data/capitalised_words.txt) may be names
+#    ("Dee Dee Myers", "Lang Lang"). Such doubles are flagged instead; a double that trusted
+#    copy itself contains ("Jar Jar Binks", in the shipped collocation table) is left alone.
+# A word said three times or more ("MAYDAY MAYDAY MAYDAY", "Aussie Aussie Aussie, Oi Oi
+# Oi") is a call or a chant, not a stutter: a spinner doubles once. Two doubles side by
+# side ("Chitty Chitty Bang Bang", "Krishna Krishna Hare Hare") are a deliberate pattern.
+# Neither is flagged, but lower-case function words ("the the the") are still collapsed.
 _NEVER_DOUBLED = frozenset(
     "the a an of their its our my your these those from with".split()
 )
@@ -41,6 +53,9 @@ _ATTESTED = 3
 # Bounds on wordfreq's Zipf scale (log10 of frequency per billion words).
 _NAME_ZIPF = 3.0
 _EMPHASIS_ZIPF = 4.5
+# Reduplicated names and titles double stems of one or two syllables (vowel groups).
+_MIN_STUTTER_SYLLABLES = 3
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 
 def _allow_file(value):
@@ -73,6 +88,41 @@ def _attested_double(word: str) -> bool:
     from ..spun.collocations import load_table
 
     return load_table(None).get(f"{word} {word}", 0) >= _ATTESTED
+
+
+@lru_cache(maxsize=4096)
+def _english_word(word: str) -> bool:
+    # In the English word list (data/spun/pos.tsv.gz); a token outside it is name-like.
+    from ..spun.grammar import pos_table
+
+    return word in pos_table()
+
+
+def _stutter_like(word: str) -> bool:
+    """Could a title-case double of ``word`` (lower-cased) only be a spinner's stutter?"""
+    zipf = _zipf(word)
+    return (_NAME_ZIPF <= zipf < _EMPHASIS_ZIPF
+            and len(_VOWEL_GROUPS.findall(word)) >= _MIN_STUTTER_SYLLABLES
+            and word not in _name_words() and _english_word(word)
+            and not _attested_double(word))
+
+
+def _next_word(text: str, end: int) -> str:
+    """The word after ``end`` (spaces between), or '' after punctuation or a line end."""
+    m = _NEXT_WORD.match(text, end)
+    return m.group(1) if m else ""
+
+
+def _double_follows(text: str, end: int) -> bool:
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and _DOUBLE_ANY_CASE.match(text, m.start(1)) is not None
+
+
+def _in_capitals_line(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    return line == line.upper()
 
 
 @lru_cache(maxsize=4096)
@@ -111,8 +161,11 @@ def fix_repeated_words(ctx) -> None:
     ``Walla Walla``, ``Sirhan Sirhan``); words across punctuation or line breaks
     (``very, very``); hyphenated names (``Boutros Boutros-Ghali``); doubles that real
     English uses on purpose (``fill you in in case``, ``The New New Thing``, ``really
-    really``). A lower-case content word doubled, or a title-case double of a rare word
-    (maybe a name, ``Ali Ali``), is flagged, not changed.
+    really``); calls and chants of three or more (``MAYDAY MAYDAY MAYDAY``, ``Oi Oi Oi``)
+    and runs of doubles (``Chitty Chitty Bang Bang``). A lower-case content word doubled,
+    a title-case double of a short, rare or name-like word (maybe a name or a title,
+    ``Ali Ali``, ``Lang Lang``, ``Boom Boom Becker``, ``Rebel Rebel``), and a capitals
+    double that ends its run (``radioed MAYDAY MAYDAY``) are flagged, not changed.
 
     >>> from newsclean import clean
     >>> clean("BJP and AAM AAM AADMI parties; Activist Activist Deep Sidhu",
@@ -131,30 +184,41 @@ def fix_repeated_words(ctx) -> None:
         start, end = m.span()
         if start < last_end:
             continue  # inside a run of copies already taken
+        after_double = last_end >= 0 and not text[last_end:start].strip(" ")
 
         first = text[start:m.end(1)]
         end = last_end = _extend_copies(low, end, first.lower())
         if not first.isalpha() or (end < len(text) and text[end] in _JOINERS) or \
                 (start > 0 and text[start - 1] in _JOINERS):
             continue
-        second = text[m.end(1):end].split()[0]
+        copies = text[start:end].split()
+        second = copies[1]
         if allowed is None:
             allowed = _allowed(ctx.config.repeated_words_allow)
         word = first.lower()   # not "low": that is the text, needed by the next match
         if word in allowed:
             continue
-        if first.isupper() and second.isupper() and len(first) > 1:
+        if second.islower() and word in _NEVER_DOUBLED:
             ctx.edit(m.end(1), end, "", f"repeated word {second!r}")
-        elif second.islower() and word in _NEVER_DOUBLED:
-            ctx.edit(m.end(1), end, "", f"repeated word {second!r}")
-        elif first == second and first.istitle() and len(first) > 1:
-            zipf = _zipf(word)
-            if _NAME_ZIPF <= zipf < _EMPHASIS_ZIPF and word not in _name_words() \
-                    and not _attested_double(word):
+            continue
+        if len(copies) > 2 or len(first) < 2:
+            continue  # a call or a chant ("PAN PAN PAN", "Oi Oi Oi"); "A A" is a label
+        if first.isupper() and second.isupper():
+            nxt = _next_word(text, end)
+            if len(nxt) > 1 and nxt.isupper() and not _in_capitals_line(text, start):
                 ctx.edit(m.end(1), end, "", f"repeated word {second!r}")
-            elif zipf < _EMPHASIS_ZIPF:
+            else:
                 ctx.flag(start, end, "repeated_word",
-                         "title-case word doubled; may be a name, so left as it is",
+                         "capitals word doubled; may be a call or a name, so left as it is",
+                         suggestion=first, score=0.5)
+        elif first == second and first.istitle():
+            if after_double or _double_follows(text, end):
+                continue  # "Chitty Chitty Bang Bang": reduplication as a pattern
+            if _stutter_like(word):
+                ctx.edit(m.end(1), end, "", f"repeated word {second!r}")
+            elif _zipf(word) < _EMPHASIS_ZIPF:
+                ctx.flag(start, end, "repeated_word",
+                         "title-case word doubled; may be a name or title, so left as it is",
                          suggestion=first, score=0.5)
         elif first == second and first.islower() and _zipf(word) < _EMPHASIS_ZIPF:
             ctx.flag(start, end, "repeated_word",
