@@ -89,6 +89,9 @@ def test_quote_styles(style, expected):
     ("a \u00a0b", "a b"),
     # stray double spaces on consecutive lines of prose do not line up like a table's
     ("He said  so.  Then  left.\nOK  then  fine.", "He said so. Then left.\nOK then fine."),
+    # a line with one gap is no table row, nor does it make its neighbour one (else the
+    # neighbour would only collapse on a second run)
+    ("a  b  c\nd  e", "a b c\nd e"),
 ])
 def test_spacing_repairs(damaged, fixed):
     assert only("fix_spacing", damaged) == fixed

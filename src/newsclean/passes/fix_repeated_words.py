@@ -177,8 +177,11 @@ def fix_repeated_words(ctx) -> None:
     text = ctx.text
     allowed = None
     low = text.lower()
-    matches = _DOUBLE.finditer(low) if len(low) == len(text) else \
-        _DOUBLE_ANY_CASE.finditer(text)
+    if len(low) != len(text):
+        # A character that lower-cases to two ("İ") would shift every offset after it:
+        # such characters keep their case, so offsets in ``low`` are offsets in the text.
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    matches = _DOUBLE.finditer(low)
     last_end = -1
     for m in matches:
         start, end = m.span()

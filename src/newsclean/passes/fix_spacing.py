@@ -212,8 +212,9 @@ def _gap_columns(text: str, lo: int, hi: int) -> set[int]:
 
 def _in_table(text: str, pos: int) -> bool:
     r"""Is ``pos`` in a plain-text table: a line with two or more gaps of several spaces,
-    next to a line whose gaps start or end in at least two of the same columns? (A
-    spinner's or a scraper's stray double spaces do not line up from line to line.)
+    next to another such line whose gaps start or end in at least two of the same
+    columns? (A spinner's or a scraper's stray double spaces do not line up from line to
+    line.)
 
     >>> _in_table("1. Liverpool    38  84\n2. Arsenal      38  74", 12)
     True
@@ -229,8 +230,12 @@ def _in_table(text: str, pos: int) -> bool:
     prev_start = text.rfind("\n", 0, max(a - 1, 0)) + 1 if a else -1
     nxt_end = text.find("\n", b + 1)
     for lo, hi in ((prev_start, a - 1), (b + 1, len(text) if nxt_end < 0 else nxt_end)):
-        if 0 <= lo < hi and len(here & _gap_columns(text, lo, hi)) >= 2:
-            return True
+        if 0 <= lo < hi:
+            there = _gap_columns(text, lo, hi)
+            # both lines must qualify, or collapsing the other line's lone gap would
+            # change this line's answer on a second run
+            if len(there) >= 4 and len(here & there) >= 2:
+                return True
     return False
 
 
