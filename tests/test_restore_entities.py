@@ -36,6 +36,11 @@ def test_a_surname_after_another_first_name_is_someone_else():
     assert [f.text for f in r.flags if f.kind == "entity"] == ["Rutto"]
     assert run("Vladimir Putin spoke. President Putni listened.") == \
         "Vladimir Putin spoke. President Putin listened."
+    # the same spelling after the same first name is the same person; after the first
+    # name the text gives the confirmed name, it is a typo of it
+    assert run("Mark Rutte spoke. Isaac Rutto listened. Isaac Rutto left.").count("Rutto") == 2
+    assert run("Mark Rutte spoke. Isaac Rutto listened. Mark Rutto left.") == \
+        "Mark Rutte spoke. Isaac Rutto listened. Mark Rutte left."
 
 
 def test_lone_misspelling_of_a_short_rare_name_is_flagged_not_fixed():

@@ -886,7 +886,8 @@ def _restore_run(out: _Decisions, text, run, cands, gaz, caps_pair, evidence, sp
         elif kind == "unknown" and not evidence.supports(tok, names[0], best,
                                                          gaz.type_of.get(names[0])):
             why, score = "near a name of the gazetteer that the text does not confirm", 0.6
-        elif (kind == "unknown" and evidence.in_text(names[0])
+        elif (kind == "unknown" and names[0] in gaz.person_names
+              and evidence.in_text(names[0])
               and _someone_elses_name(text, run, i, names[0], gaz.is_known_name)):
             why, score = ("near a name the text gives someone else (another first name "
                           "stands before it there)"), 0.5
@@ -970,8 +971,14 @@ def _someone_elses_name(text: str, run, i: int, name: str, is_name=lambda w: Tru
     if (not first[:1].isupper() or first.isupper() or first.lower() in _TITLES
             or pos_table().get(first.lower(), "N") != "N" or not is_name(first)):
         return False
-    before = [m.group(1) for m in
-              re.finditer(r"([A-Z][\w'\u2019-]*)\s+" + re.escape(name) + r"\b", text)]
+    # The words before the name, and before the other occurrences of this spelling after
+    # another word (those may be corrected to the name in this run, and the answer must
+    # be the same when the text is cleaned again; after the same first name, they are
+    # this same person).
+    token = run[i][2]
+    before = [m.group(1) for m in re.finditer(
+        r"([A-Z][\w'\u2019-]*) +(" + re.escape(name) + "|" + re.escape(token) + r")\b", text)
+        if m.group(2) == name or fold(m.group(1)) != fold(first)]
     # A word there that is no known name may be a misspelt first name this pass mends
     # ("Kennya Kejriwal"): then nothing can be told (and the answer must not change once
     # it is mended).
