@@ -61,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "_run", None) is None:
         parser.print_help(sys.stderr)
         return 2
+    restore = _safe_streams()
     try:
         status = args._run(args)
         # The work is done and reported: an interrupt arriving now (a second Ctrl-C just
@@ -78,6 +79,33 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    finally:
+        restore()
+
+
+def _safe_streams():
+    """Make stdout/stderr write what UTF-8 cannot encode as ``\\udcff`` escapes.
+
+    File names that are not UTF-8 reach us as lone surrogates (surrogateescape), and so
+    does a JSONL record's "\\ud800": printing one with the strict default would abort the
+    whole run in the middle of a batch. Returns a function that restores the old setting.
+    """
+    old = []
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            old.append((stream, stream.errors))
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError):  # not a TextIOWrapper (embedded, replaced)
+            old.pop()
+
+    def restore() -> None:
+        for stream, errors in old:
+            try:
+                stream.reconfigure(errors=errors)
+            except (AttributeError, ValueError):  # pragma: no cover
+                pass
+
+    return restore
 
 
 def _ignore_interrupts() -> None:

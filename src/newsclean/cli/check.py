@@ -7,7 +7,7 @@ import json
 import sys
 
 from .common import Session, add_input_args, check_input_args, stdin_task
-from .discover import Plan, plan
+from .discover import Plan, check_report, plan
 from .documents import Outcome, Settings, Task
 from .findings import LEVELS, format_text, level_rank
 from .options import add_library_args, build_options
@@ -50,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
         task_plan = Plan(tasks=[Task("-", None, "<stdin>")])
     else:
         task_plan = plan(args.sources, globs, None)
+    if args.report:
+        check_report(args.report, task_plan.tasks)
     settings = Settings(options=options, write=False, encoding=args.encoding,
                         max_bytes=args.max_bytes, jsonl=args.jsonl,
                         text_field=args.text_field, report=bool(args.report), findings=True)
@@ -75,6 +77,9 @@ def run(args: argparse.Namespace) -> int:
     for path in task_plan.missing:
         emit({"path": path, "line": 1, "col": 1, "level": "error", "kind": "missing",
               "message": "no such file or directory", "suggestion": None})
+    for path, message in task_plan.unreadable:
+        emit({"path": path, "line": 1, "col": 1, "level": "error", "kind": "unreadable",
+              "message": message, "suggestion": None})
     totals = session.execute(task_plan, settings, on_outcome)
     found = ", ".join(f"{counts[lv]} {lv}" for lv in reversed(LEVELS))
     session.summary(f"; findings: {found}")

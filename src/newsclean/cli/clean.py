@@ -7,7 +7,7 @@ import os
 import sys
 
 from .common import Session, add_input_args, check_input_args, stdin_task
-from .discover import Plan, UsageError, plan
+from .discover import Plan, UsageError, check_report, plan
 from .documents import Outcome, Settings, Task
 from .options import add_library_args, build_options
 
@@ -39,7 +39,8 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     g.add_argument("--in-place", action="store_true",
                    help="overwrite the inputs (keeping a backup unless --no-backup)")
     g.add_argument("--backup-suffix", default=".bak", metavar="SUFFIX",
-                   help="suffix of --in-place backups (default .bak)")
+                   help="suffix of --in-place backups (default .bak; not empty: use "
+                        "--no-backup to keep none)")
     g.add_argument("--no-backup", action="store_true", help="--in-place without backups")
     g.add_argument("--diff", action="store_true",
                    help="print unified diffs on stdout instead of writing")
@@ -67,6 +68,17 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--in-place cannot be used with - (stdin)")
     if args.no_backup and not args.in_place:
         raise UsageError("--no-backup only makes sense with --in-place")
+    # An empty suffix would name the backup after the input itself: say --no-backup.
+    if args.in_place and not args.no_backup and not args.backup_suffix:
+        raise UsageError("--backup-suffix cannot be empty (to keep no backups, give "
+                         "--no-backup)")
+    if args.in_place and ("/" in args.backup_suffix or os.sep in args.backup_suffix):
+        raise UsageError(f"--backup-suffix {args.backup_suffix}: must not contain a path "
+                         "separator (backups are written beside their input)")
+    if from_stdin and args.output:
+        # stdin has no file name to mirror under OUT; ignoring -o would surprise.
+        raise UsageError("- (stdin) is written to stdout; -o cannot be used with it "
+                         "(redirect instead: newsclean clean - > OUT/story.txt)")
     if args.resume and not args.output:
         raise UsageError("--resume needs -o OUT")
     if args.annotate and not args.jsonl:
@@ -87,7 +99,10 @@ def run(args: argparse.Namespace) -> int:
     else:
         task_plan = plan(args.sources, globs, args.output if writing else None,
                          in_place=args.in_place and writing, to_stdout=to_stdout,
-                         resume=args.resume)
+                         resume=args.resume,
+                         backup_suffix=None if args.no_backup else args.backup_suffix)
+    if args.report:
+        check_report(args.report, task_plan.tasks + task_plan.up_to_date)
     settings = Settings(
         options=options, write=writing, in_place=args.in_place,
         backup_suffix=None if args.no_backup else args.backup_suffix, diff=args.diff,

@@ -97,6 +97,14 @@ def stdin_task(sources: list[str]) -> bool:
     return False
 
 
+def json_line(rec: dict) -> bytes:
+    """One JSON line, UTF-8. Text the file system or a record gave us may hold lone
+    surrogates (a file name that is not UTF-8, a record's "\\ud800"); strict UTF-8 cannot
+    encode them, and one such name must not abort the run. ``backslashreplace`` writes
+    them as ``\\udcff`` escapes, which inside a JSON string read back as the same text."""
+    return json.dumps(rec, ensure_ascii=False).encode("utf-8", "backslashreplace") + b"\n"
+
+
 @dataclass
 class Totals:
     files: int = 0
@@ -153,6 +161,9 @@ class Session:
         for path in plan.missing:
             t.fail(path, "no such file or directory", "missing")
             self.error(f"newsclean: {path}: no such file or directory")
+        for path, message in plan.unreadable:
+            t.fail(path, message, "unreadable")
+            self.error(f"newsclean: {path}: {message}")
         t.skipped += len(plan.up_to_date)
         if plan.up_to_date:
             self.say(f"newsclean: --resume: {len(plan.up_to_date)} output(s) already up to "
@@ -165,18 +176,22 @@ class Session:
         self.progress = Progress(len(tasks), sum(x.size for x in tasks),
                                  enabled=interactive and bool(tasks))
         if self.args.report:
-            self.report = AtomicFile(self.args.report)
+            try:
+                self.report = AtomicFile(self.args.report)
+            except OSError as exc:  # before any work: a bad path is bad usage
+                raise UsageError(f"--report {self.args.report}: cannot write there: "
+                                 f"{exc.strerror or exc}") from None
         opened: list[JsonlFile] = []
 
         def write_records(o: Outcome) -> None:
             if self.report is None:
                 return
             for rec in o.records:
-                self.report.write(json.dumps(rec, ensure_ascii=False).encode() + b"\n")
+                self.report.write(json_line(rec))
             if o.status == "error" and not o.records and not o.partial:
                 rec = {"path": o.path, "status": "error", "error": o.error,
                        "error_kind": o.error_kind}
-                self.report.write(json.dumps(rec, ensure_ascii=False).encode() + b"\n")
+                self.report.write(json_line(rec))
 
         def file_done(task: Task, o: Outcome) -> None:
             self._account(o)
@@ -262,10 +277,19 @@ class Session:
         t.not_started = len(tasks) - t.files
         if self.report is not None:
             for path in plan.missing:
-                self.report.write(json.dumps({"path": path, "status": "error",
-                                              "error": "no such file or directory",
-                                              "error_kind": "missing"}).encode() + b"\n")
-            self.report.commit()
+                self.report.write(json_line({"path": path, "status": "error",
+                                             "error": "no such file or directory",
+                                             "error_kind": "missing"}))
+            for path, message in plan.unreadable:
+                self.report.write(json_line({"path": path, "status": "error",
+                                             "error": message, "error_kind": "unreadable"}))
+            try:
+                self.report.commit()
+            except OSError as exc:
+                t.fail(self.args.report, f"report not written: {exc.strerror or exc}",
+                       "report")
+                self.error(f"newsclean: --report {self.args.report}: not written: "
+                           f"{exc.strerror or exc}")
         self.progress.clear()
         return t
 

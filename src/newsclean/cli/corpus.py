@@ -190,6 +190,6 @@ def copy_long_record(f: JsonlFile, lineno: int, spool, size: int) -> Outcome:
         spool.close()
     part = Outcome(path=f.task.display, output=f.task.out, partial=True, size=size)
     _record_error(f.task, f.s, part, lineno, f"record of {size} bytes is over the "
-                                             "--max-bytes limit; copied unchanged")
+                                             "--max-bytes limit")
     return part
 

@@ -4,12 +4,14 @@ A directory given on the command line is walked recursively for files whose name
 one of the ``--glob`` patterns (a pattern containing ``/`` is matched against the path
 relative to that directory); a file given by name is always taken. Hidden directories
 (``.git``...) and symbolic links to directories are not entered; the output directory is
-skipped if it lies inside an input directory. Files are listed in sorted order.
+skipped if it lies inside an input directory. Files are listed in sorted order. A directory
+that cannot be listed is reported (:attr:`Plan.unreadable`), not taken for an empty one.
 
 Outputs mirror the inputs under ``-o OUT``: the files under a directory ``SRC`` go to the
 same relative paths under ``OUT``, a file given by name goes to ``OUT/<its name>``. Two
 inputs that would land on the same output are a usage error, as is an output that would
-overwrite its own input.
+overwrite any input (also through a symbolic link). With ``--in-place``, the same file
+given twice and a backup name that is an input are usage errors.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Callable, Iterator, Sequence
 
 from .documents import Task
 
@@ -31,6 +33,8 @@ class Plan:
     tasks: list[Task] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)   # named paths that don't exist
     up_to_date: list[Task] = field(default_factory=list)  # skipped by --resume
+    # directories that could not be listed: (path, message); reported as failures
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _matches(rel: str, name: str, globs: Sequence[str]) -> bool:
@@ -47,50 +51,90 @@ def _size(path: str) -> int:
         return 0
 
 
-def _walk(root: str, globs: Sequence[str], skip_dir: str | None) -> list[tuple[str, int]]:
-    """(relative posix path, size) of the matching files under ``root``, sorted."""
+def walk(root: str, match: Callable[[str, str], bool], skip_dir: str | None = None,
+         problems: list[tuple[str, str]] | None = None) -> list[tuple[str, int]]:
+    """(relative posix path, size) of the files under ``root`` that ``match(rel, name)``.
+
+    Sorted, directories entered where their name sorts. The walk keeps its own stack (no
+    recursion), so a tree thousands of levels deep is listed like any other. A directory
+    that cannot be listed (permissions, a path too long) is added to ``problems`` as
+    ``(path, message)``: it may hold inputs, so the caller reports it as a failure rather
+    than pretending it was empty.
+    """
     found: list[tuple[str, int]] = []
-
-    def visit(path: str, rel: str) -> None:
+    skip = None
+    if skip_dir:
         try:
-            entries = sorted(os.scandir(path), key=lambda e: e.name)
+            st = os.stat(skip_dir)
+            skip = (st.st_dev, st.st_ino)
         except OSError:
-            return  # an unreadable directory holds nothing we can clean
-        for e in entries:
-            r = f"{rel}/{e.name}" if rel else e.name
-            if e.is_dir(follow_symlinks=False):
-                if e.name.startswith(".") or (skip_dir and _same(e.path, skip_dir)):
-                    continue
-                visit(e.path, r)
-            elif _matches(r, e.name, globs):
-                try:
-                    size = e.stat().st_size
-                except OSError:  # a broken link: reading it will say so
-                    size = 0
-                found.append((r, size))
+            skip = None
 
-    visit(root, "")
+    def listing(path: str) -> Iterator[os.DirEntry] | None:
+        try:
+            with os.scandir(path) as it:
+                return iter(sorted(it, key=lambda e: e.name))
+        except OSError as exc:
+            if problems is not None:
+                problems.append((_display(path), "cannot list directory: "
+                                 f"{exc.strerror or exc}; files in it not processed"))
+            return None
+
+    first = listing(root)
+    stack: list[tuple[str, Iterator[os.DirEntry]]] = [("", first)] if first else []
+    while stack:
+        rel, entries = stack[-1]
+        e = next(entries, None)
+        if e is None:
+            stack.pop()
+            continue
+        r = f"{rel}/{e.name}" if rel else e.name
+        try:
+            is_dir = e.is_dir(follow_symlinks=False)
+        except OSError:
+            is_dir = False
+        if is_dir:
+            if e.name.startswith("."):
+                continue
+            if skip is not None:
+                try:
+                    st = e.stat(follow_symlinks=False)
+                    if (st.st_dev, st.st_ino) == skip:
+                        continue
+                except OSError:
+                    pass
+            sub = listing(e.path)
+            if sub is not None:
+                stack.append((r, sub))
+        elif match(r, e.name):
+            try:
+                size = e.stat().st_size
+            except OSError:  # a broken link: reading it will say so
+                size = 0
+            found.append((r, size))
     return found
 
 
-def _same(a: str, b: str) -> bool:
-    try:
-        return os.path.realpath(a) == os.path.realpath(b)
-    except OSError:  # pragma: no cover
-        return False
+def _walk(root: str, globs: Sequence[str], skip_dir: str | None,
+          problems: list[tuple[str, str]] | None = None) -> list[tuple[str, int]]:
+    """(relative posix path, size) of the files under ``root`` matching ``globs``, sorted."""
+    return walk(root, lambda rel, name: _matches(rel, name, globs), skip_dir, problems)
 
 
 def plan(sources: Sequence[str], globs: Sequence[str], out_dir: str | None, *,
-         in_place: bool = False, to_stdout: bool = False, resume: bool = False) -> Plan:
+         in_place: bool = False, to_stdout: bool = False, resume: bool = False,
+         backup_suffix: str | None = None) -> Plan:
     """The tasks for ``sources``; ``out_dir`` None means outputs are not written to files.
 
-    ``to_stdout`` sends the (single) output to stdout; ``in_place`` writes over each input.
+    ``to_stdout`` sends the (single) output to stdout; ``in_place`` writes over each input
+    (through a symbolic link, to the file it points to), keeping a copy at the input's path
+    plus ``backup_suffix`` unless that is None.
     """
     p = Plan()
     skip_dir = out_dir if out_dir and os.path.isdir(out_dir) else None
     for src in sources:
         if os.path.isdir(src):
-            for rel, size in _walk(src, globs, skip_dir):
+            for rel, size in _walk(src, globs, skip_dir, p.unreadable):
                 path = os.path.join(src, rel)
                 out = os.path.join(out_dir, rel) if out_dir else None
                 p.tasks.append(Task(path, out, _display(path), size))
@@ -100,7 +144,7 @@ def plan(sources: Sequence[str], globs: Sequence[str], out_dir: str | None, *,
         else:
             p.missing.append(src)
     if in_place:
-        p.tasks = [Task(t.src, t.src, t.display, t.size) for t in p.tasks]
+        p.tasks = _in_place_tasks(p.tasks, backup_suffix)
     elif to_stdout:
         p.tasks = [Task(t.src, "-", t.display, t.size) for t in p.tasks]
     elif out_dir:
@@ -118,9 +162,14 @@ def _display(path: str) -> str:
 
 
 def _check_targets(tasks: Sequence[Task]) -> None:
-    # abspath, not realpath: one system call-free check per file (thousands of files);
-    # the input/output directory overlap is what realpath is needed for, once per folder.
-    seen: dict[str, str] = {}
+    """-o OUT: no two inputs on one output, and no output on top of any input.
+
+    An output is replaced (``os.replace``), not written through, so its key is its own
+    path with the directories resolved; an input is read through links, so its key is the
+    file it really is (a link in the inputs to a file under OUT is that file).
+    """
+    # realpath costs a few system calls per path component: resolve each folder once,
+    # and the file name only when it is a link.
     real_dirs: dict[str, str] = {}
 
     def real_dir(path: str) -> str:
@@ -129,15 +178,76 @@ def _check_targets(tasks: Sequence[Task]) -> None:
             real_dirs[d] = os.path.realpath(d)
         return os.path.join(real_dirs[d], os.path.basename(path))
 
+    inputs: dict[str, str] = {}
+    for t in tasks:
+        inputs.setdefault(os.path.abspath(t.src), t.display)
+        inputs.setdefault(real_dir(t.src), t.display)
+        if os.path.islink(t.src):
+            inputs.setdefault(os.path.realpath(t.src), t.display)
+    seen: dict[str, str] = {}
     for t in tasks:
         assert t.out is not None
-        key = os.path.abspath(t.out)
+        key = real_dir(t.out)
         if key in seen:
             raise UsageError(f"{seen[key]} and {t.display} would both be written to {t.out}")
         seen[key] = t.display
-        if real_dir(t.src) == real_dir(t.out):
+        victim = inputs.get(key)
+        if victim == t.display:
             raise UsageError(f"{t.display}: the output would overwrite the input; use "
                              "--in-place to do that on purpose")
+        if victim is not None:
+            raise UsageError(f"{t.display}: its output {t.out} would overwrite the input "
+                             f"{victim}")
+
+
+def _in_place_tasks(tasks: Sequence[Task], backup_suffix: str | None) -> list[Task]:
+    """--in-place: each file once, written through links, no backup on top of an input.
+
+    The same file named twice (or through a link) would be cleaned twice, the second run
+    backing up the first one's output over the original's backup: refused, as -o refuses
+    two inputs with one output.
+    """
+    out: list[Task] = []
+    by_real: dict[str, str] = {}
+    names: set[str] = set()
+    for t in tasks:
+        real = os.path.realpath(t.src) if os.path.exists(t.src) else os.path.abspath(t.src)
+        if real in by_real:
+            what = (f"{t.display} is given twice" if by_real[real] == t.display else
+                    f"{by_real[real]} and {t.display} are the same file")
+            raise UsageError(f"{what}; with --in-place each file must be given once")
+        by_real[real] = t.display
+        names.add(real)
+        names.add(os.path.abspath(t.src))
+        # A link is written through (the file it points to is cleaned, and backed up
+        # beside it), not replaced by a regular file.
+        path = real if os.path.islink(t.src) else t.src
+        out.append(Task(path, path, t.display, t.size))
+    if backup_suffix:
+        for t in out:
+            backup = t.src + backup_suffix
+            if os.path.abspath(backup) in names or (
+                    os.path.lexists(backup) and os.path.realpath(backup) in names):
+                raise UsageError(f"--backup-suffix {backup_suffix}: the backup of "
+                                 f"{t.display} would be {backup}, which is an input; "
+                                 "choose another suffix")
+    return out
+
+
+def check_report(report: str, tasks: Sequence[Task]) -> None:
+    """--report FILE must not be a directory, an input or an output of the run."""
+    if os.path.isdir(report):
+        raise UsageError(f"--report {report}: is a directory")
+    absolute = os.path.abspath(report)
+    keys = {absolute, os.path.realpath(report), os.path.join(
+        os.path.realpath(os.path.dirname(absolute)), os.path.basename(absolute))}
+    for t in tasks:
+        if t.src != "-" and (os.path.abspath(t.src) in keys or
+                             os.path.realpath(t.src) in keys):
+            raise UsageError(f"--report {report}: is the input {t.display}")
+        if t.out not in (None, "-") and (os.path.abspath(t.out) in keys or
+                                         os.path.realpath(t.out) in keys):
+            raise UsageError(f"--report {report}: is where {t.display} would be written")
 
 
 def _up_to_date(t: Task) -> bool:

@@ -243,7 +243,7 @@ def process_lines(batch: LineBatch, s: Settings) -> Outcome:
             chunks.append(new)
         except Exception as exc:  # a bug costs one record, not the batch
             _record_error(task, s, out, lineno, f"internal error: {type(exc).__name__}: "
-                                                f"{exc}; copied unchanged")
+                                                f"{exc}")
             chunks.append(line)
     out.payload = b"".join(chunks)
     out.diff = "".join(diffs) or None
@@ -251,6 +251,9 @@ def process_lines(batch: LineBatch, s: Settings) -> Outcome:
 
 
 def _record_error(task: Task, s: Settings, out: Outcome, lineno: int, message: str) -> None:
+    # Say what became of the line: check (and --diff, --dry-run) write nothing.
+    message += ("; copied unchanged" if s.write else
+                "; not checked" if s.findings else "; would be copied unchanged")
     out.failed_records += 1
     out.notes.append(f"line {lineno}: {message}")
     if s.report:
@@ -271,20 +274,19 @@ def _jsonl_record(line: bytes, lineno: int, task: Task, s: Settings, out: Outcom
         body_text = body.decode("utf-8")
         record = json.loads(body_text)
     except UnicodeDecodeError as exc:
-        _record_error(task, s, out, lineno, f"not UTF-8 ({exc.reason} at byte {exc.start}); "
-                                            "copied unchanged")
+        _record_error(task, s, out, lineno, f"not UTF-8 ({exc.reason} at byte {exc.start})")
         return line
     except json.JSONDecodeError as exc:
         _record_error(task, s, out, lineno, f"malformed JSON ({exc.msg} at column "
-                                            f"{exc.colno}); copied unchanged")
+                                            f"{exc.colno})")
         return line
     if not isinstance(record, dict):
-        _record_error(task, s, out, lineno, "not a JSON object; copied unchanged")
+        _record_error(task, s, out, lineno, "not a JSON object")
         return line
     text = record.get(s.text_field)
     if not isinstance(text, str):
         what = "no" if text is None else f"a non-string ({type(text).__name__})"
-        _record_error(task, s, out, lineno, f"{what} {s.text_field!r} field; copied unchanged")
+        _record_error(task, s, out, lineno, f"{what} {s.text_field!r} field")
         return line
     result = analyze(text, **s.options)
     out.documents += 1
@@ -309,4 +311,6 @@ def _jsonl_record(line: bytes, lineno: int, task: Task, s: Settings, out: Outcom
         d = result.to_dict()
         new = add_field(new, s.annotate_field, {"edits": len(result.edits), "flags": d["flags"],
                                                 "spin_score": d.get("spin_score")})
-    return new.encode("utf-8") + ending
+    # A lone surrogate in the text ("\\ud800" in the input) comes back from json.dumps as a
+    # raw surrogate, which only ever lies inside a JSON string: escape it again.
+    return new.encode("utf-8", "backslashreplace") + ending

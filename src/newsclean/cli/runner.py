@@ -21,6 +21,7 @@ import signal
 import sys
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
@@ -183,6 +184,37 @@ def run(units: Iterable[Unit], settings: Settings, jobs: int,
     _run_pool(stream, settings, jobs, handle, interrupt)
 
 
+class _Pool:
+    """A process pool that is started again when a worker dies.
+
+    A worker killed from outside (the OOM killer, ``kill -9``) breaks a
+    ``ProcessPoolExecutor`` for good: every future in flight fails with
+    ``BrokenProcessPool`` (:func:`drain` reports those units as failed) and so does every
+    later ``submit``. The next submit then gets a fresh pool, so the rest of the run goes on.
+    """
+
+    def __init__(self, ctx, jobs: int, settings: Settings, stop) -> None:
+        self.ctx, self.jobs, self.settings, self.stop = ctx, jobs, settings, stop
+        self.restarts = 0
+        self.pool = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.jobs, mp_context=self.ctx, initializer=_init_worker,
+                                   initargs=(self.settings, self.stop))
+
+    def submit(self, unit: Unit):
+        try:
+            return self.pool.submit(_work_in_pool, unit.kind, unit.payload)
+        except BrokenProcessPool:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.restarts += 1
+            print("newsclean: a worker process died (killed, or out of memory?); the "
+                  "work it had in hand is reported as failed; starting new workers",
+                  file=sys.stderr, flush=True)
+            self.pool = self._new()
+            return self.pool.submit(_work_in_pool, unit.kind, unit.payload)
+
+
 def _run_pool(units: Iterator[Unit], settings: Settings, jobs: int,
               handle: Callable[[Unit, Any], None], interrupt: Interrupt) -> None:
     methods = multiprocessing.get_all_start_methods()
@@ -192,16 +224,14 @@ def _run_pool(units: Iterator[Unit], settings: Settings, jobs: int,
         _warm_up(settings)
     stop = ctx.Event()
     interrupt.attach(stop)
-    pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker,
-                               initargs=(settings, stop))
+    pool = _Pool(ctx, jobs, settings, stop)
     try:
-        drain(units, lambda u: pool.submit(_work_in_pool, u.kind, u.payload), 2 * jobs,
-              handle, interrupt)
+        drain(units, pool.submit, 2 * jobs, handle, interrupt)
     except KeyboardInterrupt:
-        _terminate(pool)
+        _terminate(pool.pool)
         raise
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def drain(units: Iterator[Unit], submit: Callable[[Unit], Any], capacity: int,
@@ -238,13 +268,56 @@ def drain(units: Iterator[Unit], submit: Callable[[Unit], Any], capacity: int,
 
 
 def _worker_failed(unit: Unit, exc: BaseException) -> Any:
-    message = f"worker failed: {type(exc).__name__}: {exc}"
+    if isinstance(exc, BrokenProcessPool):
+        message = ("not processed: a worker process died (killed, or out of memory?) "
+                   "while this was in progress; run it again")
+    else:
+        message = f"worker failed: {type(exc).__name__}: {exc}"
     if unit.kind == "lines":
         b = unit.payload
         return Outcome(path=b.path, output=b.output, partial=True, status="error",
                        error_kind="internal", error=message)
+    if isinstance(exc, BrokenProcessPool):
+        for t in unit.payload:
+            if t.out not in (None, "-"):
+                _remove_orphan_temps(t.out)
     return [Outcome(path=t.display, output=t.out, size=t.size, status="error",
                     error_kind="internal", error=message) for t in unit.payload]
+
+
+def _remove_orphan_temps(out: str) -> None:
+    """Remove the temporary files of ``out`` (and of its backup) left by a killed worker.
+
+    A SIGKILL gives the worker no chance to clean up; its temporary files carry its pid
+    (see :class:`~.writers.AtomicFile`), so those of processes that no longer exist go.
+    """
+    from .writers import TMP_SUFFIX
+
+    folder, name = os.path.split(out)
+    try:
+        entries = os.listdir(folder or ".")
+    except OSError:
+        return
+    for entry in entries:
+        if not (entry.startswith("." + name + ".") and entry.endswith(TMP_SUFFIX)):
+            continue
+        pid = entry[: -len(TMP_SUFFIX)].split(".")[-2]
+        if not pid.isdigit() or int(pid) == os.getpid() or _alive(int(pid)):
+            continue
+        try:
+            os.unlink(os.path.join(folder, entry))
+        except OSError:
+            pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def _warm_up(settings: Settings) -> None:

@@ -23,6 +23,26 @@ from typing import BinaryIO
 TMP_SUFFIX = ".newsclean-tmp"
 
 
+def makedirs(path: str | os.PathLike[str]) -> None:
+    """``os.makedirs(path, exist_ok=True)`` without recursion (os.makedirs and
+    Path.mkdir recurse once per missing level: a mirrored tree 1,200 levels deep would
+    hit Python's recursion limit)."""
+    path = os.path.abspath(path)
+    missing = []
+    while not os.path.isdir(path):
+        parent = os.path.dirname(path)
+        if parent == path:
+            break
+        missing.append(path)
+        path = parent
+    for p in reversed(missing):
+        try:
+            os.mkdir(p)
+        except FileExistsError:
+            if not os.path.isdir(p):
+                raise
+
+
 class AtomicFile:
     """A binary file that appears at ``path`` only when :meth:`commit` is called.
 
@@ -33,7 +53,7 @@ class AtomicFile:
 
     def __init__(self, path: str | os.PathLike[str], mode: int | None = None) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        makedirs(self.path.parent)
         self.tmp = self.path.with_name(
             f".{self.path.name}.{os.getpid()}.{secrets.token_hex(4)}{TMP_SUFFIX}")
         fd = os.open(self.tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
@@ -51,11 +71,22 @@ class AtomicFile:
         return self.fh.write(data)
 
     def commit(self) -> None:
+        """Put the file in place; if that fails, remove the temporary file and raise an
+        ``OSError`` that names the target (the temporary name means nothing to the user)."""
         if self._done:
             return
-        self.fh.close()
-        os.replace(self.tmp, self.path)
         self._done = True
+        try:
+            self.fh.close()
+            os.replace(self.tmp, self.path)
+        except BaseException as exc:
+            try:
+                os.unlink(self.tmp)
+            except OSError:
+                pass
+            if isinstance(exc, OSError) and exc.errno is not None:
+                raise type(exc)(exc.errno, exc.strerror, str(self.path)) from None
+            raise
 
     def discard(self) -> None:
         if self._done:
