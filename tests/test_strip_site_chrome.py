@@ -296,3 +296,23 @@ def test_any_page_replays_and_is_idempotent(text):
         assert span is None or 0 <= span[0] <= span[1] <= len(text)
     if st_.headline is not None:
         assert text[slice(*st_.headline)] in r.text
+
+
+# -- correct copy that looks like chrome (wrong edits found by a tester) ----------------
+
+def unchanged(text):
+    r = run(text)
+    assert r.text == text, [(e.before, e.reason) for e in r.edits]
+    # The default pipeline leaves it alone too.
+    assert newsclean.analyze(text).text == text
+    return r
+
+
+@pytest.mark.parametrize("subhead", ["READ BETWEEN THE LINES", "PHOTO FINISH",
+                                     "IMAGE PROBLEM", "WATCH THIS SPACE", "PICTURE THIS"])
+def test_capitalised_subhead_starting_with_a_label_word_stays(subhead):
+    unchanged(f"The budget was cautious.\n\n{subhead}\n\n"
+              "The small print tells a different story.")
+    # The label with its own headline after it is still chrome.
+    page = "The budget was cautious.\n\nWATCH Helicopter drops supplies\n\nThe end came.\n"
+    assert run(page).text == "The budget was cautious.\n\nThe end came.\n"
