@@ -316,3 +316,61 @@ def test_capitalised_subhead_starting_with_a_label_word_stays(subhead):
     # The label with its own headline after it is still chrome.
     page = "The budget was cautious.\n\nWATCH Helicopter drops supplies\n\nThe end came.\n"
     assert run(page).text == "The budget was cautious.\n\nThe end came.\n"
+
+
+def _flagged(r):
+    return [f.text for f in r.flags if f.kind == "site_chrome"]
+
+
+def test_recommendations_below_the_story_are_flagged_not_removed():
+    r = unchanged("Weekend picks from our critics.\n\nRead: The Bee Sting by Paul Murray\n"
+                  "Watch: Shogun (Disney+)")
+    assert _flagged(r) == ["Read: The Bee Sting by Paul Murray", "Watch: Shogun (Disney+)"]
+    # With the site's other chrome below the story they go with it.
+    page = "The story ended.\n\nRead: Punjab votes on Sunday\nShare\nRecent Posts\n"
+    assert run(page).text == "The story ended.\n"
+
+
+def test_a_lone_credit_line_under_a_review_is_flagged_not_removed():
+    r = unchanged("It is a family saga set in Kerala. It is long, but worth it.\n\n"
+                  "Published by Grove Press, £20")
+    assert _flagged(r) == ["Published by Grove Press, £20"]
+
+
+@pytest.mark.parametrize("text, chromey", [
+    ("Gerwig has made the summer's best film.\n\nDirected by Greta Gerwig\n114 minutes\n"
+     "Distributed by Warner Bros", "Distributed by Warner Bros"),
+    ("Inflation rose in every region, the figures show.\n\nLondon 3.2%\nWales 3.0%\n"
+     "Source: ONS", "Source: ONS"),
+    ("Her reach is vast, her agency said.\n\nBy the numbers\n1.2m followers\n"
+     "300 posts a year", "1.2m followers"),
+])
+def test_a_data_block_below_the_story_is_not_a_footer(text, chromey):
+    # The block opens with lines of the story's own (credits, a table, a factbox
+    # heading): its chrome-like line is flagged, not removed.
+    r = unchanged(text)
+    assert chromey in _flagged(r)
+    # A footer that starts its own block below such a block still goes.
+    page = text + "\n\nShare\nRecent Posts\n"
+    assert run(page).text == text + "\n"
+
+
+def test_by_with_a_lower_case_word_is_no_byline():
+    r = run("A headline for the story\nBy the numbers\n\nHer reach is vast.\n")
+    assert r.structure.byline is None
+    r = run("A headline for the story\nBy the Editorial Board\n\nThe story is here.\n")
+    assert r.structure.byline is not None
+
+
+def test_factbox_with_bars_is_not_a_menu():
+    unchanged("Fiji has big ambitions.\n\n"
+              "Population: 930,000 | Capital: Suva | Currency: Fijian dollar")
+    assert run("News | Sport | Business\nA headline for the story\n\nThe story.\n").text \
+        == "A headline for the story\n\nThe story.\n"
+
+
+def test_advice_naming_another_channel_is_not_a_follow_prompt():
+    unchanged("Residents should prepare for flooding, the agency said.\n\n"
+              "Get flood alerts from the Environment Agency app")
+    page = "The story ended.\n\nGet our breaking news alerts\n"
+    assert run(page).text == "The story ended.\n"

@@ -44,7 +44,11 @@ _DATE = re.compile(
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}"
     r",?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
     r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?", re.I)
-_BYLINE = re.compile(r"(?:by|written by|reported by|words by)\s+\S", re.I)
+# An author line names someone: "By Jane Doe", "By the Editorial Board", "by ANI", "By
+# our correspondent". A lower-case word after "By" makes it a phrase of the story ("By
+# the numbers", "By the way").
+_BYLINE = re.compile(r"(?:by|written by|reported by|words by)\s+(?:our\s+\w|"
+                     r"(?:(?:the|an?)\s+)?(?P<name>[^\W\d_]|@))", re.I)
 # Bullets, numbered items, Q&A turns (and credits): story structure, not chrome.
 _LIST = re.compile(r"(?:[-•*▪●◦·–—]\s+|\d{1,2}[.)]\s+|(?:Q|A|Q\d+|Question|Answer)\s*[:.)]\s)")
 # Credit lines that close wire copy: part of the story, never chrome.
@@ -150,7 +154,8 @@ def _classify(s: str, norm: str, patterns, learnt: frozenset[str]) -> tuple[int,
         return SENT, "", ""
     if s.rstrip(_CLOSERS).endswith(("?", "!")) and words >= 8:
         return SENT, "", ""
-    if words <= 15 and _BYLINE.match(s):
+    if words <= 15 and (m := _BYLINE.match(s)) \
+            and not (m.group("name") or "A").islower():
         return BYLINE, "", ""
     return SHORT, "", ""
 
@@ -307,10 +312,37 @@ def strip_site_chrome(ctx) -> None:
             # A date, or a whole sentence opening like chrome ("Disclaimer: ..."): the
             # writer's own ending as often as the site's.
             # An author line below the story is an author box only next to other chrome.
-            return cls[i] in (DATE, BYLINE) or (cls[i] == CHROME
-                                                and scope[i].startswith("weak-"))
+            # A labelled line may be the story's own: a cross-reference label that can
+            # stand anywhere ("Read: The Bee Sting", "Watch: Shogun") in a critic's list,
+            # or a lone credit ("Published by Grove Press, £20") under a review. The
+            # label is chrome's, the value could be anyone's.
+            return cls[i] in (DATE, BYLINE) or (cls[i] == CHROME and (
+                scope[i].startswith("weak-") or scope[i] == "prefix-any"
+                or (scope[i].startswith("prefix-") and len(anchors) == 1)))
 
         anchors = [i for i in range(tail_start, nlines) if strong(i)]
+        # A footer starts a block of its own. A paragraph below the story that opens
+        # with lines that read as the story's ("Directed by Greta Gerwig", "London 3.2%",
+        # "By the numbers") and only then holds a chrome-like line ("Distributed by
+        # Warner Bros", "Source: ONS", "1.2m followers") is a factbox or credits block
+        # of the story: its chrome-like lines are flagged, and the footer, if any,
+        # begins further down.
+        in_data = []
+        while anchors:
+            a = anchors[0]
+            first = a
+            while prv[first] >= tail_start and prv[first] == first - 1:
+                first = prv[first]
+            if first == a or prv[first] == first - 1:
+                break  # the block opens with chrome, or runs on from the story
+            end = a
+            while end + 1 < nlines and cls[end + 1] != BLANK:
+                end += 1
+            in_data += [i for i in anchors if i <= end]
+            anchors = [i for i in anchors if i > end]
+        for i in in_data:
+            ambiguous[i] = "chrome-like line in a block below the story that opens " \
+                           "like story data"
         anchor = anchors[0] if anchors else None
         if anchors and all(weak(i) for i in anchors):
             # Nothing but weak signals below the story: flag, remove nothing.
