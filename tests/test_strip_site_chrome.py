@@ -374,3 +374,30 @@ def test_advice_naming_another_channel_is_not_a_follow_prompt():
               "Get flood alerts from the Environment Agency app")
     page = "The story ended.\n\nGet our breaking news alerts\n"
     assert run(page).text == "The story ended.\n"
+
+
+@pytest.mark.parametrize("text, head", [
+    ("The song opens:\n\nYesterday\nAll my troubles seemed so far away\n\n"
+     "It has been covered 2,000 times.", ["Yesterday"]),
+    ("The poem ends:\n\nTen years ago\nwe stood on this shore\n\n"
+     "She read it at the funeral.", ["Ten years ago"]),
+    ("Forecast\n\nToday\nSunny spells, highs of 24C.\n\nTomorrow\nRain from the west.",
+     ["Today"]),
+    ("The company then and now.\n\nFive years ago\nIt had 12 staff.\n\nToday\n"
+     "It employs 4,000 people.", ["Five years ago", "Today"]),
+])
+def test_relative_time_heading_story_lines_is_a_subhead(text, head):
+    # It opens a block and heads the lines under it: flagged, never removed.
+    r = unchanged(text)
+    assert [t for t in _flagged(r) if t in head] == head
+
+
+def test_bare_relative_time_between_paragraphs():
+    # Alone between paragraphs with no chrome next to it: the writer's subhead, flagged.
+    text = "It had 12 staff then.\n\nFive years ago\n\nIt employs 4,000 people now.\n"
+    assert _flagged(unchanged(text)) == ["Five years ago"]
+    # Next to other chrome, or dressed as a stamp, it goes.
+    page = "It had 12 staff then.\nShare\n3 years ago\nIt employs 4,000 people now.\n"
+    assert run(page).text == "It had 12 staff then.\nIt employs 4,000 people now.\n"
+    page = "It had 12 staff then.\n\nUpdated 3 hours ago\n\nIt employs 4,000 people now.\n"
+    assert run(page).text == "It had 12 staff then.\n\nIt employs 4,000 people now.\n"

@@ -22,7 +22,8 @@ Result.set_extension(
         "or None.")
 
 # Line classes.
-BLANK, CHROME, SECTION, RELTIME, DATE, TEASER, SHORT, SENT, LIST, BYLINE = range(10)
+# TIMEHEAD: a bare relative time ("Yesterday", "Five years ago") heading the lines below it.
+BLANK, CHROME, SECTION, RELTIME, DATE, TEASER, SHORT, SENT, LIST, BYLINE, TIMEHEAD = range(11)
 
 _NUM = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few)"
 _UNIT = (r"(?:secs?|seconds?|s|mins?|minutes?|m|hrs?|hours?|h|days?|d|weeks?|wks?|w|months?"
@@ -34,6 +35,9 @@ _RELTIME = re.compile(
     r"(?:[A-Z][\w .'’-]{0,30}\s*[,|•·]\s*)?"  # "Dubai, 2 days ago"
     rf"{_STAMP}(?:\s*[,|•·]\s*{_STAMP})?"  # "Posted 1h ago, updated 12m ago"
     r"|just now|moments ago|yesterday|today", re.I)
+# The same with nothing around it: no "Updated", no place, no second stamp. Alone like this
+# it is also a subhead or a line of verse ("Five years ago", "Yesterday").
+_BARE_TIME = re.compile(rf"(?:about\s+)?{_AGO}|just now|moments ago|yesterday|today", re.I)
 # "Punjab votes on Sunday | 3 hours ago": a teaser headline stamped with its age.
 _STAMPED = re.compile(rf"\S.{{2,200}}?\s*[|•·–—-]\s*(?:about\s+)?{_AGO}", re.I | re.S)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -251,6 +255,17 @@ def strip_site_chrome(ctx) -> None:
         if cls[i] != BLANK:
             preceding = i
 
+    # A bare relative time that opens a block and has lines under it heads them, like a
+    # subhead ("Five years ago\nIt had 12 staff.", "Yesterday\nAll my troubles..."); a
+    # site's timestamp stands alone or closes the block of the item it dates.
+    bare_time = [False] * nlines
+    for i in range(nlines):
+        if cls[i] == RELTIME and reason[i] == "relative timestamp" \
+                and _BARE_TIME.fullmatch(stripped[i].strip(" \t•·|-–—")):
+            bare_time[i] = True
+            if prv[i] != i - 1 and nxt[i] == i + 1:
+                cls[i], reason[i] = TIMEHEAD, ""
+
     # The site's name: a short line repeated on the page that stands next to chrome at
     # least once ("news2in" / "Share"), or the line after "Published by".
     site_names = set()
@@ -454,7 +469,13 @@ def strip_site_chrome(ctx) -> None:
         i = first_body + 1
         while i < tail_start:
             c = cls[i]
-            if c == CHROME and scope[i] in ("any", "prefix-any", "weak-any", "learnt") \
+            if c == RELTIME and bare_time[i] and not any(
+                    j >= 0 and cls[j] in (CHROME, SECTION, RELTIME, DATE, TEASER)
+                    for j in (prv[i], nxt[i])):
+                # Between paragraphs a bare "Five years ago" with no chrome next to it
+                # is the writer's subhead.
+                ambiguous[i] = "relative time alone between paragraphs (a subhead?)"
+            elif c == CHROME and scope[i] in ("any", "prefix-any", "weak-any", "learnt") \
                     or c == RELTIME:
                 remove[i] = reason[i]
             elif c == SECTION and scope[i] == "any":
@@ -463,7 +484,7 @@ def strip_site_chrome(ctx) -> None:
                 remove[i] = reason[i]
                 j, taken = i + 1, 0
                 while j < tail_start and taken < _MAX_TEASERS and cls[j] in (
-                        BLANK, SHORT, TEASER, RELTIME, CHROME, DATE):
+                        BLANK, SHORT, TEASER, RELTIME, CHROME, DATE, TIMEHEAD):
                     if cls[j] != BLANK:
                         remove[j] = "teaser under a related-stories heading"
                         taken += 1
@@ -478,6 +499,10 @@ def strip_site_chrome(ctx) -> None:
         for i in range(nlines):
             if cls[i] == CHROME and scope[i] in ("any", "weak-any", "learnt"):
                 remove[i] = reason[i]
+
+    for i in range(nlines):
+        if cls[i] == TIMEHEAD and i not in remove:
+            ambiguous[i] = "relative time heading the lines below it (a subhead?)"
 
     # -- edits, flags, structure -------------------------------------------------------
     flag_only = cfg.chrome_mode == "flag"
