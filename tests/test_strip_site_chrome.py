@@ -401,3 +401,15 @@ def test_bare_relative_time_between_paragraphs():
     assert run(page).text == "It had 12 staff then.\nIt employs 4,000 people now.\n"
     page = "It had 12 staff then.\n\nUpdated 3 hours ago\n\nIt employs 4,000 people now.\n"
     assert run(page).text == "It had 12 staff then.\n\nIt employs 4,000 people now.\n"
+
+
+def test_table_above_the_story_is_not_a_page_head():
+    # No line above the story reads as a headline, and the ad label "Promoted" heads a
+    # line of the table: everything stays, flagged.
+    text = ("Promoted\nIpswich, Leicester, Southampton\nRelegated\nRotherham, Birmingham\n\n"
+            "The season ended on Saturday.")
+    r = unchanged(text)
+    assert {"Promoted", "Relegated"} <= set(_flagged(r))
+    # Above a real headline the label still goes.
+    page = "Promoted\n\nThe best travel cards of the year\n\nThe story starts here.\n"
+    assert run(page).text == "The best travel cards of the year\n\nThe story starts here.\n"

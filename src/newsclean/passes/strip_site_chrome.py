@@ -426,6 +426,10 @@ def strip_site_chrome(ctx) -> None:
                             shorts[-1] if shorts else None)
             if headline is not None:
                 break
+        # No line reads as a headline (four words or more): the lines above the story may
+        # be a table or a list ("Promoted\nIpswich, Leicester\nRelegated\n..."), not a
+        # page head, so short lines there are flagged, not removed.
+        headed = headline is not None and stripped[headline].count(" ") >= 3
         if headline is None and labels:
             # Only a section name or a phrase from the vocabulary stands above the story
             # ("Books"): it is the headline, which is never deleted.
@@ -454,7 +458,7 @@ def strip_site_chrome(ctx) -> None:
                 continue
             if cls[i] == CHROME:  # vocabulary or learnt, and not the headline
                 remove[i] = reason[i]
-            elif any_chrome and stripped[i].count(" ") < 4 and cls[i] == SHORT:
+            elif any_chrome and headed and stripped[i].count(" ") < 4 and cls[i] == SHORT:
                 remove[i] = "short label line above the headline, among site chrome"
             else:
                 ambiguous[i] = "line above the headline"
@@ -464,6 +468,14 @@ def strip_site_chrome(ctx) -> None:
                 remove[i] = reason[i]
             else:
                 ambiguous[i] = "date line above the story"
+        # A bare label ("Promoted", "World") directly over a line left in place heads
+        # that line: it is as uncertain as the line, so it stays too (flagged).
+        for i in reversed(labels):
+            j = i + 1
+            if i in remove and nxt[i] == j and j in ambiguous and j not in remove \
+                    and (scope[i].startswith("label-") or reason[i].endswith("(line pattern)")):
+                del remove[i]
+                ambiguous[i] = "label over a line left in place"
 
         # Between paragraphs: self-contained chrome lines and related-story blocks.
         i = first_body + 1
