@@ -413,3 +413,14 @@ def test_table_above_the_story_is_not_a_page_head():
     # Above a real headline the label still goes.
     page = "Promoted\n\nThe best travel cards of the year\n\nThe story starts here.\n"
     assert run(page).text == "The best travel cards of the year\n\nThe story starts here.\n"
+
+
+def test_list_under_a_heading_that_the_story_refers_back_to_stays():
+    text = ("The story ended.\n\nRecommended\nThe Bee Sting, Paul Murray\n"
+            "Prophet Song, Paul Lynch\n\nBoth were shortlisted for the Booker.")
+    r = unchanged(text)
+    assert _flagged(r) == ["Recommended", "The Bee Sting, Paul Murray",
+                           "Prophet Song, Paul Lynch"]
+    # When the story moves on to something else, the widget goes.
+    page = text.replace("Both were", "The prize was")
+    assert run(page).text == "The story ended.\n\nThe prize was shortlisted for the Booker."

@@ -67,6 +67,11 @@ _DATELINE = re.compile(
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:\s*\([^()\n]{1,20}\))?)?"
     r"\s*(?P<sep>:|—|–|--|-(?=\s))\s")
 _WORD = re.compile(r"\w+")
+# Openings of a sentence that may point back at the lines above it ("Both were shortlisted",
+# "These include", "The three books"): English pronouns and determiners of reference.
+_BACK_REFERENCE = re.compile(
+    r"[\"“‘']?(?:both|these|those|they|neither|either|each|all|such|the latter|"
+    r"the former|the (?:two|three|four|five|pair|trio|list))\b", re.I)
 _COUNTER = re.compile(r"\d[\d,.]*[KkMm]?|[·•|]+")
 # Words that open a first paragraph with a colon but are no place: "Note:", "UPDATE:".
 _NOT_PLACES = frozenset("""a also answer breaking correction editor exclusive fyi item news
@@ -493,14 +498,23 @@ def strip_site_chrome(ctx) -> None:
             elif c == SECTION and scope[i] == "any":
                 # The heading and the teaser lines under it, across blank lines, up to
                 # the next paragraph of the story.
-                remove[i] = reason[i]
+                block = [i]
                 j, taken = i + 1, 0
                 while j < tail_start and taken < _MAX_TEASERS and cls[j] in (
                         BLANK, SHORT, TEASER, RELTIME, CHROME, DATE, TIMEHEAD):
                     if cls[j] != BLANK:
-                        remove[j] = "teaser under a related-stories heading"
+                        block.append(j)
                         taken += 1
                     j += 1
+                if j < tail_start and cls[j] == SENT and _BACK_REFERENCE.match(stripped[j]):
+                    # The story goes on about the lines under the heading ("Both were
+                    # shortlisted for the Booker."): they are its own list, not a widget.
+                    for k in block:
+                        ambiguous[k] = "heading and lines the next sentence may refer to"
+                else:
+                    remove[i] = reason[i]
+                    for k in block[1:]:
+                        remove[k] = "teaser under a related-stories heading"
                 i = j
                 continue
             elif c == SENT and learnt and norms[i] in learnt:
