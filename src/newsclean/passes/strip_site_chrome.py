@@ -185,10 +185,17 @@ def strip_site_chrome(ctx) -> None:
     body spans; ``Result.body`` the cleaned body.
 
     Leaves alone: every sentence of the story, the headline and the dateline (labelled
-    only), bylines and credit lines, bullets and Q&A turns. Lines it cannot place stay and
-    are flagged (kind ``"site_chrome"``): short lines between the story and the chrome or
-    below the last chrome line (a sign-off), a lone date or ``Disclaimer:`` sentence below
-    the story, lines above the headline when no other chrome is there.
+    only), bylines and credit lines, bullets and Q&A turns, subheads in capitals that start
+    with a label word (``PHOTO FINISH``). Lines it cannot place stay and are flagged (kind
+    ``"site_chrome"``): short lines between the story and the chrome or below the last
+    chrome line (a sign-off), a lone date, ``Disclaimer:`` sentence or labelled credit
+    (``Published by Grove Press, £20``) below the story, cross-reference lines
+    (``Read: …``, ``Watch: …``) with no other chrome below the story, chrome-like lines in
+    a block below the story that opens with the story's own lines (``Directed by …`` /
+    ``Distributed by …``), a bare relative time that heads the lines under it or stands
+    between paragraphs with no chrome by it (``Five years ago``), a heading and list
+    between paragraphs that the next sentence refers back to (``Both were …``), lines
+    above the headline when no other chrome is there or no line reads as a headline.
 
     >>> from newsclean import analyze
     >>> page = ("Categories: World\\n\\nTalks end without a deal\\n\\n"
