@@ -329,6 +329,10 @@ def test_recommendations_below_the_story_are_flagged_not_removed():
     # With the site's other chrome below the story they go with it.
     page = "The story ended.\n\nRead: Punjab votes on Sunday\nShare\nRecent Posts\n"
     assert run(page).text == "The story ended.\n"
+    # Between paragraphs, right after a story line that announces them, they stay too.
+    r = unchanged("Weekend picks from our critics:\n\nRead: The Bee Sting by Paul Murray\n"
+                  "Watch: Shogun (Disney+)\n\nEnjoy the weekend.")
+    assert len(_flagged(r)) == 2
 
 
 def test_a_lone_credit_line_under_a_review_is_flagged_not_removed():
@@ -353,6 +357,11 @@ def test_a_data_block_below_the_story_is_not_a_footer(text, chromey):
     # A footer that starts its own block below such a block still goes.
     page = text + "\n\nShare\nRecent Posts\n"
     assert run(page).text == text + "\n"
+
+
+def test_a_block_mostly_of_chrome_below_the_story_is_a_footer():
+    page = "The story ends here.\n\nTags\nPunjab Elections\nShare\nFacebook\nTwitter\n"
+    assert run(page).text == "The story ends here.\n\nTags\nPunjab Elections\n"
 
 
 def test_by_with_a_lower_case_word_is_no_byline():

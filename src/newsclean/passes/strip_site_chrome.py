@@ -350,13 +350,13 @@ def strip_site_chrome(ctx) -> None:
         anchors = [i for i in range(tail_start, nlines) if strong(i)]
         # A footer starts a block of its own. A paragraph below the story that opens
         # with lines that read as the story's ("Directed by Greta Gerwig", "London 3.2%",
-        # "By the numbers") and only then holds a chrome-like line ("Distributed by
-        # Warner Bros", "Source: ONS", "1.2m followers") is a factbox or credits block
-        # of the story: its chrome-like lines are flagged, and the footer, if any,
-        # begins further down.
-        in_data = []
-        while anchors:
-            a = anchors[0]
+        # "By the numbers"), is mostly made of them, and only then holds a chrome-like
+        # line ("Distributed by Warner Bros", "Source: ONS", "1.2m followers") is a
+        # factbox or credits block of the story: its chrome-like lines are flagged, and
+        # the footer, if any, begins further down.
+        k = 0  # anchors[:k] lie in such blocks
+        while k < len(anchors):
+            a = anchors[k]
             first = a
             while prv[first] >= tail_start and prv[first] == first - 1:
                 first = prv[first]
@@ -365,11 +365,14 @@ def strip_site_chrome(ctx) -> None:
             end = a
             while end + 1 < nlines and cls[end + 1] != BLANK:
                 end += 1
-            in_data += [i for i in anchors if i <= end]
-            anchors = [i for i in anchors if i > end]
-        for i in in_data:
-            ambiguous[i] = "chrome-like line in a block below the story that opens " \
-                           "like story data"
+            own = sum(1 for i in range(first, end + 1) if not strong(i))
+            if own < end + 1 - first - own:
+                break  # mostly chrome ("Tags\nPunjab\nShare\nTweet\nEmail"): a footer
+            while k < len(anchors) and anchors[k] <= end:
+                ambiguous[anchors[k]] = "chrome-like line in a block below the story " \
+                                        "that opens like story data"
+                k += 1
+        anchors = anchors[k:]
         anchor = anchors[0] if anchors else None
         if anchors and all(weak(i) for i in anchors):
             # Nothing but weak signals below the story: flag, remove nothing.
@@ -489,6 +492,17 @@ def strip_site_chrome(ctx) -> None:
                 del remove[i]
                 ambiguous[i] = "label over a line left in place"
 
+        run_head: dict[int, int] = {}  # labelled line -> the line above its run
+
+        def announced(i: int) -> bool:
+            # A run of labelled lines ("Read: The Bee Sting", "Watch: Shogun") right
+            # after a story line that ends with a colon is the list that line announces.
+            q = prv[i]
+            if q >= 0 and cls[q] == CHROME and scope[q] == "prefix-any":
+                q = run_head.get(q, -1)  # lines are visited top down: q is known
+            run_head[i] = q
+            return q >= 0 and cls[q] == SENT and stripped[q].rstrip(_CLOSERS).endswith(":")
+
         # Between paragraphs: self-contained chrome lines and related-story blocks.
         i = first_body + 1
         while i < tail_start:
@@ -499,6 +513,8 @@ def strip_site_chrome(ctx) -> None:
                 # Between paragraphs a bare "Five years ago" with no chrome next to it
                 # is the writer's subhead.
                 ambiguous[i] = "relative time alone between paragraphs (a subhead?)"
+            elif c == CHROME and scope[i] == "prefix-any" and announced(i):
+                ambiguous[i] = "labelled line in a list the story announces"
             elif c == CHROME and scope[i] in ("any", "prefix-any", "weak-any", "learnt") \
                     or c == RELTIME:
                 remove[i] = reason[i]
