@@ -269,13 +269,14 @@ def strip_site_chrome(ctx) -> None:
 
     # A bare relative time that opens a block and has lines under it heads them, like a
     # subhead ("Five years ago\nIt had 12 staff.", "Yesterday\nAll my troubles..."); a
-    # site's timestamp stands alone or closes the block of the item it dates.
+    # site's timestamp stands alone or closes the block of the item it dates. On the
+    # page's first line it is the page's own stamp (the top edge is chrome's place).
     bare_time = [False] * nlines
     for i in range(nlines):
         if cls[i] == RELTIME and reason[i] == "relative timestamp" \
                 and _BARE_TIME.fullmatch(stripped[i].strip(" \t•·|-–—")):
             bare_time[i] = True
-            if prv[i] != i - 1 and nxt[i] == i + 1:
+            if 0 <= prv[i] < i - 1 and nxt[i] == i + 1:
                 cls[i], reason[i] = TIMEHEAD, ""
 
     # The site's name: a short line repeated on the page that stands next to chrome at
@@ -487,8 +488,8 @@ def strip_site_chrome(ctx) -> None:
         # that line: it is as uncertain as the line, so it stays too (flagged).
         for i in reversed(labels):
             j = i + 1
-            if i in remove and nxt[i] == j and j in ambiguous and j not in remove \
-                    and (scope[i].startswith("label-") or reason[i].endswith("(line pattern)")):
+            if i in remove and nxt[i] == j and j in ambiguous and j not in remove and (
+                    scope[i].startswith("label-") or reason[i].endswith("(line pattern)")):
                 del remove[i]
                 ambiguous[i] = "label over a line left in place"
 
