@@ -236,6 +236,7 @@ def strip_site_chrome(ctx) -> None:
     norms = [""] * nlines  # normalised text of lines short enough to be labels
     named = [False] * nlines  # "More from news2in": a heading with a name after it
     short_counts: Counter[str] = Counter()
+    times: list[int] = []  # relative timestamps
     # Pages repeat their chrome; classify each distinct line once.
     seen: dict[str, tuple] = {}
     for i in range(nlines):
@@ -253,6 +254,8 @@ def strip_site_chrome(ctx) -> None:
         cls[i], scope[i], reason[i], norms[i], named[i] = info
         if info[0] == SHORT and s.count(" ") < _SITE_WORDS:
             short_counts[info[3]] += 1
+        elif info[0] == RELTIME:
+            times.append(i)
 
     nxt = [-1] * nlines  # next non-blank line
     prv = [-1] * nlines  # previous non-blank line
@@ -272,12 +275,14 @@ def strip_site_chrome(ctx) -> None:
     # site's timestamp stands alone or closes the block of the item it dates. On the
     # page's first line it is the page's own stamp (the top edge is chrome's place).
     bare_time = [False] * nlines
-    for i in range(nlines):
-        if cls[i] == RELTIME and reason[i] == "relative timestamp" \
+    time_heads = []
+    for i in times:
+        if reason[i] == "relative timestamp" \
                 and _BARE_TIME.fullmatch(stripped[i].strip(" \t•·|-–—")):
             bare_time[i] = True
             if 0 <= prv[i] < i - 1 and nxt[i] == i + 1:
                 cls[i], reason[i] = TIMEHEAD, ""
+                time_heads.append(i)
 
     # The site's name: a short line repeated on the page that stands next to chrome at
     # least once ("news2in" / "Share"), or the line after "Published by".
@@ -550,8 +555,8 @@ def strip_site_chrome(ctx) -> None:
             if cls[i] == CHROME and scope[i] in ("any", "weak-any", "learnt"):
                 remove[i] = reason[i]
 
-    for i in range(nlines):
-        if cls[i] == TIMEHEAD and i not in remove:
+    for i in time_heads:
+        if i not in remove:
             ambiguous[i] = "relative time heading the lines below it (a subhead?)"
 
     # -- edits, flags, structure -------------------------------------------------------
