@@ -296,3 +296,140 @@ def test_any_page_replays_and_is_idempotent(text):
         assert span is None or 0 <= span[0] <= span[1] <= len(text)
     if st_.headline is not None:
         assert text[slice(*st_.headline)] in r.text
+
+
+# -- correct copy that looks like chrome (wrong edits found by a tester) ----------------
+
+def unchanged(text):
+    r = run(text)
+    assert r.text == text, [(e.before, e.reason) for e in r.edits]
+    # The default pipeline leaves it alone too.
+    assert newsclean.analyze(text).text == text
+    return r
+
+
+@pytest.mark.parametrize("subhead", ["READ BETWEEN THE LINES", "PHOTO FINISH",
+                                     "IMAGE PROBLEM", "WATCH THIS SPACE", "PICTURE THIS"])
+def test_capitalised_subhead_starting_with_a_label_word_stays(subhead):
+    unchanged(f"The budget was cautious.\n\n{subhead}\n\n"
+              "The small print tells a different story.")
+    # The label with its own headline after it is still chrome.
+    page = "The budget was cautious.\n\nWATCH Helicopter drops supplies\n\nThe end came.\n"
+    assert run(page).text == "The budget was cautious.\n\nThe end came.\n"
+
+
+def _flagged(r):
+    return [f.text for f in r.flags if f.kind == "site_chrome"]
+
+
+def test_recommendations_below_the_story_are_flagged_not_removed():
+    r = unchanged("Weekend picks from our critics.\n\nRead: The Bee Sting by Paul Murray\n"
+                  "Watch: Shogun (Disney+)")
+    assert _flagged(r) == ["Read: The Bee Sting by Paul Murray", "Watch: Shogun (Disney+)"]
+    # With the site's other chrome below the story they go with it.
+    page = "The story ended.\n\nRead: Punjab votes on Sunday\nShare\nRecent Posts\n"
+    assert run(page).text == "The story ended.\n"
+    # Between paragraphs, right after a story line that announces them, they stay too.
+    r = unchanged("Weekend picks from our critics:\n\nRead: The Bee Sting by Paul Murray\n"
+                  "Watch: Shogun (Disney+)\n\nEnjoy the weekend.")
+    assert len(_flagged(r)) == 2
+
+
+def test_a_lone_credit_line_under_a_review_is_flagged_not_removed():
+    r = unchanged("It is a family saga set in Kerala. It is long, but worth it.\n\n"
+                  "Published by Grove Press, £20")
+    assert _flagged(r) == ["Published by Grove Press, £20"]
+
+
+@pytest.mark.parametrize("text, chromey", [
+    ("Gerwig has made the summer's best film.\n\nDirected by Greta Gerwig\n114 minutes\n"
+     "Distributed by Warner Bros", "Distributed by Warner Bros"),
+    ("Inflation rose in every region, the figures show.\n\nLondon 3.2%\nWales 3.0%\n"
+     "Source: ONS", "Source: ONS"),
+    ("Her reach is vast, her agency said.\n\nBy the numbers\n1.2m followers\n"
+     "300 posts a year", "1.2m followers"),
+])
+def test_a_data_block_below_the_story_is_not_a_footer(text, chromey):
+    # The block opens with lines of the story's own (credits, a table, a factbox
+    # heading): its chrome-like line is flagged, not removed.
+    r = unchanged(text)
+    assert chromey in _flagged(r)
+    # A footer that starts its own block below such a block still goes.
+    page = text + "\n\nShare\nRecent Posts\n"
+    assert run(page).text == text + "\n"
+
+
+def test_a_block_mostly_of_chrome_below_the_story_is_a_footer():
+    page = "The story ends here.\n\nTags\nPunjab Elections\nShare\nFacebook\nTwitter\n"
+    assert run(page).text == "The story ends here.\n\nTags\nPunjab Elections\n"
+
+
+def test_by_with_a_lower_case_word_is_no_byline():
+    r = run("A headline for the story\nBy the numbers\n\nHer reach is vast.\n")
+    assert r.structure.byline is None
+    r = run("A headline for the story\nBy the Editorial Board\n\nThe story is here.\n")
+    assert r.structure.byline is not None
+
+
+def test_factbox_with_bars_is_not_a_menu():
+    unchanged("Fiji has big ambitions.\n\n"
+              "Population: 930,000 | Capital: Suva | Currency: Fijian dollar")
+    assert run("News | Sport | Business\nA headline for the story\n\nThe story.\n").text \
+        == "A headline for the story\n\nThe story.\n"
+
+
+def test_advice_naming_another_channel_is_not_a_follow_prompt():
+    unchanged("Residents should prepare for flooding, the agency said.\n\n"
+              "Get flood alerts from the Environment Agency app")
+    page = "The story ended.\n\nGet our breaking news alerts\n"
+    assert run(page).text == "The story ended.\n"
+
+
+@pytest.mark.parametrize("text, head", [
+    ("The song opens:\n\nYesterday\nAll my troubles seemed so far away\n\n"
+     "It has been covered 2,000 times.", ["Yesterday"]),
+    ("The poem ends:\n\nTen years ago\nwe stood on this shore\n\n"
+     "She read it at the funeral.", ["Ten years ago"]),
+    ("Forecast\n\nToday\nSunny spells, highs of 24C.\n\nTomorrow\nRain from the west.",
+     ["Today"]),
+    ("The company then and now.\n\nFive years ago\nIt had 12 staff.\n\nToday\n"
+     "It employs 4,000 people.", ["Five years ago", "Today"]),
+])
+def test_relative_time_heading_story_lines_is_a_subhead(text, head):
+    # It opens a block and heads the lines under it: flagged, never removed.
+    r = unchanged(text)
+    assert [t for t in _flagged(r) if t in head] == head
+
+
+def test_bare_relative_time_between_paragraphs():
+    # Alone between paragraphs with no chrome next to it: the writer's subhead, flagged.
+    text = "It had 12 staff then.\n\nFive years ago\n\nIt employs 4,000 people now.\n"
+    assert _flagged(unchanged(text)) == ["Five years ago"]
+    # Next to other chrome, or dressed as a stamp, it goes.
+    page = "It had 12 staff then.\nShare\n3 years ago\nIt employs 4,000 people now.\n"
+    assert run(page).text == "It had 12 staff then.\nIt employs 4,000 people now.\n"
+    page = "It had 12 staff then.\n\nUpdated 3 hours ago\n\nIt employs 4,000 people now.\n"
+    assert run(page).text == "It had 12 staff then.\n\nIt employs 4,000 people now.\n"
+
+
+def test_table_above_the_story_is_not_a_page_head():
+    # No line above the story reads as a headline, and the ad label "Promoted" heads a
+    # line of the table: everything stays, flagged.
+    text = ("Promoted\nIpswich, Leicester, Southampton\nRelegated\nRotherham, Birmingham\n\n"
+            "The season ended on Saturday.")
+    r = unchanged(text)
+    assert {"Promoted", "Relegated"} <= set(_flagged(r))
+    # Above a real headline the label still goes.
+    page = "Promoted\n\nThe best travel cards of the year\n\nThe story starts here.\n"
+    assert run(page).text == "The best travel cards of the year\n\nThe story starts here.\n"
+
+
+def test_list_under_a_heading_that_the_story_refers_back_to_stays():
+    text = ("The story ended.\n\nRecommended\nThe Bee Sting, Paul Murray\n"
+            "Prophet Song, Paul Lynch\n\nBoth were shortlisted for the Booker.")
+    r = unchanged(text)
+    assert _flagged(r) == ["Recommended", "The Bee Sting, Paul Murray",
+                           "Prophet Song, Paul Lynch"]
+    # When the story moves on to something else, the widget goes.
+    page = text.replace("Both were", "The prize was")
+    assert run(page).text == "The story ended.\n\nThe prize was shortlisted for the Booker."

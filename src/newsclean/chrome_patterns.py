@@ -11,6 +11,8 @@ Users add files of their own with the ``chrome_patterns`` option.
 ('line', 'any', 'share this')
 >>> pats.match("Shares in Apple fell 3% on Monday.") is None
 True
+>>> pats.match("WATCH Helicopter drops supplies"), pats.match("WATCH THIS SPACE")
+(('prefix', 'any', 'watch'), None)
 """
 
 from __future__ import annotations
@@ -112,12 +114,16 @@ class Patterns:
                 label, sep, rest = m.group(1), m.group(2), m.group(3)
                 # Without a separator only a label of two words or more ("Published by
                 # news2in") or the shouting form ("ALSO READ Punjab votes") counts, and
-                # only before a short rest, so "Related talks stalled" stays a line.
+                # only before a short rest, so "Related talks stalled" stays a line. In
+                # the shouting form the change of case is the separator: a line in
+                # capitals throughout ("READ BETWEEN THE LINES", "PHOTO FINISH") is a
+                # subhead that happens to start with the word, not label plus headline.
                 bare = not sep.strip()
                 if rest.strip() and headline_like(rest, 12 if bare else 25) \
                         and not SENTENCE_BREAK.search(rest) and (
                         not bare or " " in label.strip()
-                        or (label.isupper() and rest[:1].isupper())):
+                        or (label.isupper() and rest[:1].isupper()
+                            and not rest.isupper())):
                     key = normalise(label)
                     return "prefix", self.prefix_scope.get(key, "edge"), key
         if len(stripped) <= 300:

@@ -22,7 +22,8 @@ Result.set_extension(
         "or None.")
 
 # Line classes.
-BLANK, CHROME, SECTION, RELTIME, DATE, TEASER, SHORT, SENT, LIST, BYLINE = range(10)
+# TIMEHEAD: a bare relative time ("Yesterday", "Five years ago") heading the lines below it.
+BLANK, CHROME, SECTION, RELTIME, DATE, TEASER, SHORT, SENT, LIST, BYLINE, TIMEHEAD = range(11)
 
 _NUM = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few)"
 _UNIT = (r"(?:secs?|seconds?|s|mins?|minutes?|m|hrs?|hours?|h|days?|d|weeks?|wks?|w|months?"
@@ -34,6 +35,9 @@ _RELTIME = re.compile(
     r"(?:[A-Z][\w .'’-]{0,30}\s*[,|•·]\s*)?"  # "Dubai, 2 days ago"
     rf"{_STAMP}(?:\s*[,|•·]\s*{_STAMP})?"  # "Posted 1h ago, updated 12m ago"
     r"|just now|moments ago|yesterday|today", re.I)
+# The same with nothing around it: no "Updated", no place, no second stamp. Alone like this
+# it is also a subhead or a line of verse ("Five years ago", "Yesterday").
+_BARE_TIME = re.compile(rf"(?:about\s+)?{_AGO}|just now|moments ago|yesterday|today", re.I)
 # "Punjab votes on Sunday | 3 hours ago": a teaser headline stamped with its age.
 _STAMPED = re.compile(rf"\S.{{2,200}}?\s*[|•·–—-]\s*(?:about\s+)?{_AGO}", re.I | re.S)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -44,7 +48,11 @@ _DATE = re.compile(
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}"
     r",?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
     r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?", re.I)
-_BYLINE = re.compile(r"(?:by|written by|reported by|words by)\s+\S", re.I)
+# An author line names someone: "By Jane Doe", "By the Editorial Board", "by ANI", "By
+# our correspondent". A lower-case word after "By" makes it a phrase of the story ("By
+# the numbers", "By the way").
+_BYLINE = re.compile(r"(?:by|written by|reported by|words by)\s+(?:our\s+\w|"
+                     r"(?:(?:the|an?)\s+)?(?P<name>[^\W\d_]|@))", re.I)
 # Bullets, numbered items, Q&A turns (and credits): story structure, not chrome.
 _LIST = re.compile(r"(?:[-•*▪●◦·–—]\s+|\d{1,2}[.)]\s+|(?:Q|A|Q\d+|Question|Answer)\s*[:.)]\s)")
 # Credit lines that close wire copy: part of the story, never chrome.
@@ -59,6 +67,11 @@ _DATELINE = re.compile(
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:\s*\([^()\n]{1,20}\))?)?"
     r"\s*(?P<sep>:|—|–|--|-(?=\s))\s")
 _WORD = re.compile(r"\w+")
+# Openings of a sentence that may point back at the lines above it ("Both were shortlisted",
+# "These include", "The three books"): English pronouns and determiners of reference.
+_BACK_REFERENCE = re.compile(
+    r"[\"“‘']?(?:both|these|those|they|neither|either|each|all|such|the latter|"
+    r"the former|the (?:two|three|four|five|pair|trio|list))\b", re.I)
 _COUNTER = re.compile(r"\d[\d,.]*[KkMm]?|[·•|]+")
 # Words that open a first paragraph with a colon but are no place: "Note:", "UPDATE:".
 _NOT_PLACES = frozenset("""a also answer breaking correction editor exclusive fyi item news
@@ -150,7 +163,8 @@ def _classify(s: str, norm: str, patterns, learnt: frozenset[str]) -> tuple[int,
         return SENT, "", ""
     if s.rstrip(_CLOSERS).endswith(("?", "!")) and words >= 8:
         return SENT, "", ""
-    if words <= 15 and _BYLINE.match(s):
+    if words <= 15 and (m := _BYLINE.match(s)) \
+            and not (m.group("name") or "A").islower():
         return BYLINE, "", ""
     return SHORT, "", ""
 
@@ -171,10 +185,17 @@ def strip_site_chrome(ctx) -> None:
     body spans; ``Result.body`` the cleaned body.
 
     Leaves alone: every sentence of the story, the headline and the dateline (labelled
-    only), bylines and credit lines, bullets and Q&A turns. Lines it cannot place stay and
-    are flagged (kind ``"site_chrome"``): short lines between the story and the chrome or
-    below the last chrome line (a sign-off), a lone date or ``Disclaimer:`` sentence below
-    the story, lines above the headline when no other chrome is there.
+    only), bylines and credit lines, bullets and Q&A turns, subheads in capitals that start
+    with a label word (``PHOTO FINISH``). Lines it cannot place stay and are flagged (kind
+    ``"site_chrome"``): short lines between the story and the chrome or below the last
+    chrome line (a sign-off), a lone date, ``Disclaimer:`` sentence or labelled credit
+    (``Published by Grove Press, £20``) below the story, cross-reference lines
+    (``Read: …``, ``Watch: …``) with no other chrome below the story, chrome-like lines in
+    a block below the story that opens with the story's own lines (``Directed by …`` /
+    ``Distributed by …``), a bare relative time that heads the lines under it or stands
+    between paragraphs with no chrome by it (``Five years ago``), a heading and list
+    between paragraphs that the next sentence refers back to (``Both were …``), lines
+    above the headline when no other chrome is there or no line reads as a headline.
 
     >>> from newsclean import analyze
     >>> page = ("Categories: World\\n\\nTalks end without a deal\\n\\n"
@@ -215,6 +236,7 @@ def strip_site_chrome(ctx) -> None:
     norms = [""] * nlines  # normalised text of lines short enough to be labels
     named = [False] * nlines  # "More from news2in": a heading with a name after it
     short_counts: Counter[str] = Counter()
+    times: list[int] = []  # relative timestamps
     # Pages repeat their chrome; classify each distinct line once.
     seen: dict[str, tuple] = {}
     for i in range(nlines):
@@ -232,6 +254,8 @@ def strip_site_chrome(ctx) -> None:
         cls[i], scope[i], reason[i], norms[i], named[i] = info
         if info[0] == SHORT and s.count(" ") < _SITE_WORDS:
             short_counts[info[3]] += 1
+        elif info[0] == RELTIME:
+            times.append(i)
 
     nxt = [-1] * nlines  # next non-blank line
     prv = [-1] * nlines  # previous non-blank line
@@ -245,6 +269,20 @@ def strip_site_chrome(ctx) -> None:
         prv[i] = preceding
         if cls[i] != BLANK:
             preceding = i
+
+    # A bare relative time that opens a block and has lines under it heads them, like a
+    # subhead ("Five years ago\nIt had 12 staff.", "Yesterday\nAll my troubles..."); a
+    # site's timestamp stands alone or closes the block of the item it dates. On the
+    # page's first line it is the page's own stamp (the top edge is chrome's place).
+    bare_time = [False] * nlines
+    time_heads = []
+    for i in times:
+        if reason[i] == "relative timestamp" \
+                and _BARE_TIME.fullmatch(stripped[i].strip(" \t•·|-–—")):
+            bare_time[i] = True
+            if 0 <= prv[i] < i - 1 and nxt[i] == i + 1:
+                cls[i], reason[i] = TIMEHEAD, ""
+                time_heads.append(i)
 
     # The site's name: a short line repeated on the page that stands next to chrome at
     # least once ("news2in" / "Share"), or the line after "Published by".
@@ -307,10 +345,40 @@ def strip_site_chrome(ctx) -> None:
             # A date, or a whole sentence opening like chrome ("Disclaimer: ..."): the
             # writer's own ending as often as the site's.
             # An author line below the story is an author box only next to other chrome.
-            return cls[i] in (DATE, BYLINE) or (cls[i] == CHROME
-                                                and scope[i].startswith("weak-"))
+            # A labelled line may be the story's own: a cross-reference label that can
+            # stand anywhere ("Read: The Bee Sting", "Watch: Shogun") in a critic's list,
+            # or a lone credit ("Published by Grove Press, £20") under a review. The
+            # label is chrome's, the value could be anyone's.
+            return cls[i] in (DATE, BYLINE) or (cls[i] == CHROME and (
+                scope[i].startswith("weak-") or scope[i] == "prefix-any"
+                or (scope[i].startswith("prefix-") and len(anchors) == 1)))
 
         anchors = [i for i in range(tail_start, nlines) if strong(i)]
+        # A footer starts a block of its own. A paragraph below the story that opens
+        # with lines that read as the story's ("Directed by Greta Gerwig", "London 3.2%",
+        # "By the numbers"), is mostly made of them, and only then holds a chrome-like
+        # line ("Distributed by Warner Bros", "Source: ONS", "1.2m followers") is a
+        # factbox or credits block of the story: its chrome-like lines are flagged, and
+        # the footer, if any, begins further down.
+        k = 0  # anchors[:k] lie in such blocks
+        while k < len(anchors):
+            a = anchors[k]
+            first = a
+            while prv[first] >= tail_start and prv[first] == first - 1:
+                first = prv[first]
+            if first == a or prv[first] == first - 1:
+                break  # the block opens with chrome, or runs on from the story
+            end = a
+            while end + 1 < nlines and cls[end + 1] != BLANK:
+                end += 1
+            own = sum(1 for i in range(first, end + 1) if not strong(i))
+            if own < end + 1 - first - own:
+                break  # mostly chrome ("Tags\nPunjab\nShare\nTweet\nEmail"): a footer
+            while k < len(anchors) and anchors[k] <= end:
+                ambiguous[anchors[k]] = "chrome-like line in a block below the story " \
+                                        "that opens like story data"
+                k += 1
+        anchors = anchors[k:]
         anchor = anchors[0] if anchors else None
         if anchors and all(weak(i) for i in anchors):
             # Nothing but weak signals below the story: flag, remove nothing.
@@ -379,6 +447,10 @@ def strip_site_chrome(ctx) -> None:
                             shorts[-1] if shorts else None)
             if headline is not None:
                 break
+        # No line reads as a headline (four words or more): the lines above the story may
+        # be a table or a list ("Promoted\nIpswich, Leicester\nRelegated\n..."), not a
+        # page head, so short lines there are flagged, not removed.
+        headed = headline is not None and stripped[headline].count(" ") >= 3
         if headline is None and labels:
             # Only a section name or a phrase from the vocabulary stands above the story
             # ("Books"): it is the headline, which is never deleted.
@@ -407,7 +479,7 @@ def strip_site_chrome(ctx) -> None:
                 continue
             if cls[i] == CHROME:  # vocabulary or learnt, and not the headline
                 remove[i] = reason[i]
-            elif any_chrome and stripped[i].count(" ") < 4 and cls[i] == SHORT:
+            elif any_chrome and headed and stripped[i].count(" ") < 4 and cls[i] == SHORT:
                 remove[i] = "short label line above the headline, among site chrome"
             else:
                 ambiguous[i] = "line above the headline"
@@ -417,25 +489,61 @@ def strip_site_chrome(ctx) -> None:
                 remove[i] = reason[i]
             else:
                 ambiguous[i] = "date line above the story"
+        # A bare label ("Promoted", "World") directly over a line left in place heads
+        # that line: it is as uncertain as the line, so it stays too (flagged).
+        for i in reversed(labels):
+            j = i + 1
+            if i in remove and nxt[i] == j and j in ambiguous and j not in remove and (
+                    scope[i].startswith("label-") or reason[i].endswith("(line pattern)")):
+                del remove[i]
+                ambiguous[i] = "label over a line left in place"
+
+        run_head: dict[int, int] = {}  # labelled line -> the line above its run
+
+        def announced(i: int) -> bool:
+            # A run of labelled lines ("Read: The Bee Sting", "Watch: Shogun") right
+            # after a story line that ends with a colon is the list that line announces.
+            q = prv[i]
+            if q >= 0 and cls[q] == CHROME and scope[q] == "prefix-any":
+                q = run_head.get(q, -1)  # lines are visited top down: q is known
+            run_head[i] = q
+            return q >= 0 and cls[q] == SENT and stripped[q].rstrip(_CLOSERS).endswith(":")
 
         # Between paragraphs: self-contained chrome lines and related-story blocks.
         i = first_body + 1
         while i < tail_start:
             c = cls[i]
-            if c == CHROME and scope[i] in ("any", "prefix-any", "weak-any", "learnt") \
+            if c == RELTIME and bare_time[i] and not any(
+                    j >= 0 and cls[j] in (CHROME, SECTION, RELTIME, DATE, TEASER)
+                    for j in (prv[i], nxt[i])):
+                # Between paragraphs a bare "Five years ago" with no chrome next to it
+                # is the writer's subhead.
+                ambiguous[i] = "relative time alone between paragraphs (a subhead?)"
+            elif c == CHROME and scope[i] == "prefix-any" and announced(i):
+                ambiguous[i] = "labelled line in a list the story announces"
+            elif c == CHROME and scope[i] in ("any", "prefix-any", "weak-any", "learnt") \
                     or c == RELTIME:
                 remove[i] = reason[i]
             elif c == SECTION and scope[i] == "any":
                 # The heading and the teaser lines under it, across blank lines, up to
                 # the next paragraph of the story.
-                remove[i] = reason[i]
+                block = [i]
                 j, taken = i + 1, 0
                 while j < tail_start and taken < _MAX_TEASERS and cls[j] in (
-                        BLANK, SHORT, TEASER, RELTIME, CHROME, DATE):
+                        BLANK, SHORT, TEASER, RELTIME, CHROME, DATE, TIMEHEAD):
                     if cls[j] != BLANK:
-                        remove[j] = "teaser under a related-stories heading"
+                        block.append(j)
                         taken += 1
                     j += 1
+                if j < tail_start and cls[j] == SENT and _BACK_REFERENCE.match(stripped[j]):
+                    # The story goes on about the lines under the heading ("Both were
+                    # shortlisted for the Booker."): they are its own list, not a widget.
+                    for k in block:
+                        ambiguous[k] = "heading and lines the next sentence may refer to"
+                else:
+                    remove[i] = reason[i]
+                    for k in block[1:]:
+                        remove[k] = "teaser under a related-stories heading"
                 i = j
                 continue
             elif c == SENT and learnt and norms[i] in learnt:
@@ -446,6 +554,10 @@ def strip_site_chrome(ctx) -> None:
         for i in range(nlines):
             if cls[i] == CHROME and scope[i] in ("any", "weak-any", "learnt"):
                 remove[i] = reason[i]
+
+    for i in time_heads:
+        if i not in remove:
+            ambiguous[i] = "relative time heading the lines below it (a subhead?)"
 
     # -- edits, flags, structure -------------------------------------------------------
     flag_only = cfg.chrome_mode == "flag"
