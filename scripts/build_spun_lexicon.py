@@ -92,6 +92,9 @@ SUPPLEMENT = ROOT / "scripts" / "thesaurus_supplement.txt"
 # A second block of staples and its supplement, measured and not shipped (more false flags
 # on clean copy than it finds: see benchmarks/RESULTS.md); --staples-block-2 adds them.
 STAPLES_BLOCK_2 = ROOT / "scripts" / "news_staples_block2.txt"
+# Lists of ordinary modern news collocations written blind to the project (their headers
+# say how): attested English, never seeds. Staples block 2, also written blind, counts too.
+ORDINARY_LISTS = ROOT / "scripts" / "ordinary_collocations"
 SUPPLEMENT_BLOCK_2 = ROOT / "scripts" / "thesaurus_supplement_block2.txt"
 
 
@@ -519,6 +522,10 @@ def parse_args(argv=None):
     ap.add_argument("--keep-counted", action="store_true",
                     help="keep swaps of the noun after a number word (\"billion dollars\" -> "
                     "\"billion shillings\"; an ablation)")
+    ap.add_argument("--no-ordinary", action="store_true",
+                    help="ablation: do not count the lists of ordinary modern collocations "
+                         "(scripts/ordinary_collocations/, news_staples_block2.txt) as "
+                         "attested")
     ap.add_argument("--no-glosses", action="store_true",
                     help="do not use WordNet's glosses as a reference (an ablation)")
     ap.add_argument("--no-write", action="store_true", help=argparse.SUPPRESS)
@@ -531,6 +538,20 @@ def entry_score(feats) -> float:
     strength, rank, close = feats[:3]
     score = 0.3 + 0.12 * math.log10(1 + strength) + 0.5 * close + (0.05 if feats[7] == "staple" else 0.0)
     return round(min(1.0, score), 2)
+
+
+def load_ordinary(paths=None) -> tuple[set[str], set[str]]:
+    """The ordinary collocations (phrases) and every pair of adjacent words in them."""
+    paths = paths if paths is not None else [*sorted(ORDINARY_LISTS.glob("*.txt")),
+                                             STAPLES_BLOCK_2]
+    phrases: set[str] = set()
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip().lower()
+            if line and not line.startswith("#"):
+                phrases.add(" ".join(line.split()))
+    pairs = {f"{a} {b}" for p in phrases for a, b in zip(p.split(), p.split()[1:])}
+    return phrases, pairs
 
 
 def load_staples(block_2: bool = False) -> list[str]:
@@ -638,12 +659,17 @@ def build(args) -> dict:
                 seeds[form] = [rec[0], rec[1], rec[2]]
     print(f"seeds: {len(seeds)}", file=sys.stderr)
 
+    ordinary, ordinary_pairs = (set(), set()) if args.no_ordinary else load_ordinary()
+    print(f"ordinary collocation lists: {len(ordinary)} phrases, {len(ordinary_pairs)} "
+          "pairs", file=sys.stderr)
+
     def attested(bigram: str) -> bool:
-        """Seen in the reference counts in this form, or twice in another inflection."""
-        if bigram in slate or bigram in sym or bigram in glosses:
+        """Seen in the reference counts in this form, or twice in another inflection (in
+        the ordinary-collocation lists, once in any form)."""
+        if bigram in slate or bigram in sym or bigram in glosses or bigram in ordinary_pairs:
             return True
         return any(slate.get(f, 0) >= 2 or f in sym or glosses.get(f, 0) >= 2
-                   for f in other_forms(bigram))
+                   or f in ordinary_pairs for f in other_forms(bigram))
 
     # 2./3. Variants, unattested around the swapped word. In a seed of three words or
     # more, a bigram with a function word ("maintain their") says little; there the
@@ -673,7 +699,7 @@ def build(args) -> dict:
                 if any(attested(f"{a} {b}") for a, b in around):
                     continue
                 variant = " ".join(new)
-                if variant in review or variant in seeds:
+                if variant in review or variant in seeds or variant in ordinary:
                     continue
                 if (not args.keep_participles and i == 0 and len(words) == 2
                         and reads_as_verb_object(w, s)):
@@ -703,7 +729,8 @@ def build(args) -> dict:
                             new, i)):
                         parts = s.split("-")
                         spaced = " ".join(new[:i] + parts + new[i + 1:])
-                        if spaced not in review and spaced not in seeds:
+                        if spaced not in review and spaced not in seeds \
+                                and spaced not in ordinary:
                             offer(spaced, entry_score(feats), seed,
                                   str(i + len(parts) - 1 if i == 0 else i), ev, feats)
         # Both words of a two-word staple swapped ("fruitful relationship" -> "profitable

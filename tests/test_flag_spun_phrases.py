@@ -126,20 +126,20 @@ def test_findings_that_lean_on_the_phrase_do_not_vouch_for_it_either():
 
 def test_near_the_bar_the_phrase_is_put_back_to_its_original_and_scored_again():
     # Found in review: the phrase's own unseen word pairs lifted the estimate without it
-    # (0.21) over the bar; with "middle class" written, the article scores 0.18.
+    # (0.21) over the bar; with "fuel tank" written, the article scores 0.18.
     from newsclean.passes.flag_spun_phrases import _matcher
     from newsclean.spun import detect
 
     text = ("\u201cNo,\u201d she said. \u201cWe will go,\u201d he explained. The talks came "
-            "after the middle order. \u201cWait,\u201d he remarked. \u201cIt is over,\u201d "
+            "after the fuel depot. \u201cWait,\u201d he remarked. \u201cIt is over,\u201d "
             "she noted.")
     features: dict = {}
     found, score = detect.analyse(text, _matcher(), stats=False, features=features)
-    assert detect.score_without(features, found, "middle order") >= 0.2
-    assert detect.score_replaced(text, found, "middle order", _matcher(), stats=False) < 0.2
+    assert detect.score_without(features, found, "fuel depot") >= 0.2
+    assert detect.score_replaced(text, found, "fuel depot", _matcher(), stats=False) < 0.2
     assert detect.score_replaced(text, found, "no such phrase", _matcher()) is None
     assert spun_flags(text, flag_min_spin=0.2)[1] == []
-    assert "middle order" in {f.text for f in spun_flags(text, flag_min_spin=0.0)[1]}
+    assert "fuel depot" in {f.text for f in spun_flags(text, flag_min_spin=0.0)[1]}
 
 
 def test_score_without_a_phrase_leaves_out_its_occurrences_only():
@@ -187,8 +187,8 @@ def test_threshold_option_is_validated():
 def test_matcher_finds_the_same_whatever_the_lexicon_size():
     lex = load_lexicon()
     assert len(lex) > 5000                      # thousands of generated entries
-    text = "After the terror assault, officials hoped for a significant breakthrough."
-    small = Matcher({k: lex[k] for k in ("terror assault", "significant breakthrough")})
+    text = "After the terror assault, officials warned of surging tensions."
+    small = Matcher({k: lex[k] for k in ("terror assault", "surging tensions")})
     assert [k for *_, k, _ in small.find(text)] == [k for *_, k, _ in
                                                     Matcher(lex).find(text)]
 
@@ -304,7 +304,7 @@ def test_statistical_finding_needs_the_layer_and_corroboration_to_reach_the_thre
     _, flags = spun_flags(lone, spun_stats=True)
     assert flags == []
     spun = ("Talks stalled after a terror assault on the ministry. Officials warned of "
-            "surging tensions and saw no significant breakthrough. In a joint assertion, "
+            "surging tensions after top notch talks. In a joint assertion, "
             "analysts played down hopes of important outcomes from the meeting.")
     # by default the layer does not run, however spun the article looks
     _, flags = spun_flags(spun)
@@ -336,7 +336,7 @@ def test_the_statistical_layer_takes_web_bigrams_as_attested():
 
 def test_corroboration_needs_the_findings_to_be_dense():
     spun = ("Talks stalled after a terror assault on the ministry. Officials warned of "
-            "surging tensions and saw no significant breakthrough. In a joint assertion, "
+            "surging tensions after top notch talks. In a joint assertion, "
             "analysts played down hopes of important outcomes from the meeting.")
     filler = " The council met on Tuesday and the minister said the budget was agreed." * 200
     _, flags = spun_flags(spun + filler, spun_stats=True)

@@ -5,8 +5,8 @@ and ``data/spun/README.md``): each row is a spun variant, the wording it replace
 score, which word was swapped, and the evidence that made the builder keep it.
 
 >>> lex = load_lexicon()
->>> lex["significant breakthrough"][0]
-'major breakthrough'
+>>> lex["internet meeting"][0]
+'online meeting'
 """
 
 from __future__ import annotations
