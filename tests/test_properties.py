@@ -26,7 +26,10 @@ SETTINGS = settings(max_examples=int(__import__("os").environ.get("NEWSCLEAN_HYP
 
 
 # Cases a fuzzing run found (session 7), kept as fixed examples.
-_FOUND = ["\u0130\u0130 a a", "\u0130" + " a" * 17, "a  b  c\nd  e", "a  a\na  v  a"]
+_FOUND = ["\u0130\u0130 a a", "\u0130" + " a" * 17, "a  b  c\nd  e", "a  a\na  v  a",
+          # site chrome judged on a line half repaired (a zero-width space gone, the
+          # double space it left not yet collapsed)
+          "Photo: a \u200b \u00a9\na\n."]
 
 
 @SETTINGS
@@ -52,6 +55,7 @@ def test_never_raises_and_edits_replay(text):
 @example(_FOUND[1])
 @example(_FOUND[2])
 @example(_FOUND[3])
+@example(_FOUND[4])
 def test_idempotent(text):
     once = newsclean.clean(text)
     assert newsclean.clean(once) == once

@@ -136,16 +136,25 @@ class Pipeline:
         annotations: dict[str, Any] = {}
         ran: list[str] = []
         specs = self.select(config)
+        line_local = [s for s in specs if s.line_local]
+        unsettled = False
         for spec in specs:
+            if unsettled and not spec.line_local:
+                # A pass that reads the whole document (site chrome, names, spun phrases)
+                # sees the line-local repairs settled, as a second cleaning would: else it
+                # can judge a line half repaired and judge it otherwise the next time.
+                _settle(log, line_local, config)
+                unsettled = False
             ctx = PassContext(log.text, config, spec.name, log, shared, annotations)
             spec.func(ctx)
             flags.extend(ctx._flags)
             if ctx._edits:
                 ctx._edits.sort(key=lambda e: (e[0], e[1]))
                 log.compose(ctx._edits, spec.name)
+                unsettled = True
             ran.append(spec.name)
         if log.edits:
-            _settle(log, [s for s in specs if s.line_local], config)
+            _settle(log, line_local, config)
         flags.sort(key=lambda f: (f.start, f.end, f.pass_name))
         return Result(source=text, text=log.text, edits=tuple(log.edits), flags=tuple(flags),
                       passes=tuple(ran), annotations=annotations)
