@@ -235,7 +235,8 @@ def test_articles_left_alone(text):
     # names the spelling exceptions (eu-, one-, ewe) do not cover
     "She drew an Euler diagram.", "A jury in an Oneida County court convicted him.",
     "She hired an Ewe speaker.",
-    "Voters in an Ewell ward and a Ewing family event were surveyed.", "The mayor of an Onehunga suburb spoke.",
+    "Voters in an Ewell ward and a Ewing family event were surveyed.",
+    "The mayor of an Onehunga suburb spoke.",
     # "herb": h spoken in British English, silent in American; "herbivore" takes "a"
     "She planted a herb garden.", "She planted an herb garden.", "It is a herbivore.",
     "He owns a Herbie Hancock record.", "A Herbert Smith Freehills lawyer spoke.",
