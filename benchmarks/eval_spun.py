@@ -55,6 +55,19 @@ def overlaps(a, b):
     return a[0] < b[1] and b[0] < a[1]
 
 
+def tally(flags, gold) -> tuple[int, int]:
+    """How many flags overlap a gold swap (start, end, original), and how many of those
+    suggest the original: its words all stand, in order, in the suggestion."""
+    right = top1 = 0
+    for f in flags:
+        g = [x for x in gold if overlaps((f.start, f.end), x)]
+        if g:
+            right += 1
+            words = f" {f.suggestion.lower()} " if f.suggestion else ""
+            top1 += any(f" {x[2].lower()} " in words for x in g)
+    return right, top1
+
+
 def swaps_found(flags, gold) -> int:
     """How many of the spinner's gold swaps (start, end, ...) some flag overlaps."""
     return sum(1 for x in gold if any(overlaps((f.start, f.end), x) for f in flags))
@@ -100,12 +113,9 @@ def eval_spun_set(threshold: float) -> tuple[dict, list[float]]:
         flags = [f for f in r.flags if f.kind == "spun_phrase"]
         n_flags += len(flags)
         n_gold += len(gold)
-        for f in flags:
-            g = [x for x in gold if overlaps((f.start, f.end), x)]
-            if g:
-                tp_flags += 1
-                if f.suggestion and any(x[2] in f.suggestion.lower().split() for x in g):
-                    top1 += 1
+        right, right_top1 = tally(flags, gold)
+        tp_flags += right
+        top1 += right_top1
         hit_gold += swaps_found(flags, gold)
     p = tp_flags / n_flags if n_flags else 0.0
     rc = hit_gold / n_gold if n_gold else 0.0
@@ -209,12 +219,9 @@ def eval_imitation(threshold: float, path: Path) -> dict | None:
         flags = [f for f in r.flags if f.kind == "spun_phrase"]
         n_flags += len(flags)
         n_gold += len(gold)
-        for f in flags:
-            g = [x for x in gold if overlaps((f.start, f.end), x)]
-            if g:
-                tp += 1
-                top1 += bool(f.suggestion) and any(
-                    x[2].lower() in f.suggestion.lower() for x in g)
+        right, right_top1 = tally(flags, gold)
+        tp += right
+        top1 += right_top1
         hit += swaps_found(flags, gold)
         c = run(rec["clean"], threshold)
         neg.append(c.spin_score)
