@@ -43,6 +43,7 @@ def test_glued_and_wrong_way_quotes(spun, fixed):
     # a sentence of its own after a quoted question, not its attribution
     "Reporters asked, “Will you resign?” He said on Tuesday that he would not.",
     "“Lock him up!” He said on Tuesday the crowd was wrong.",
+    "The judge asked: “Do you understand?” He replied: “I do.”",
     # apostrophes inside words, paired only with a plural possessive
     "The bo’sun joined the sailors’ union.",
     "They called them ne’er-do-wells on the workers’ website.",
@@ -236,6 +237,8 @@ def test_articles_left_alone(text):
     "She drew an Euler diagram.", "A jury in an Oneida County court convicted him.",
     "She hired an Ewe speaker.",
     "Voters in an Ewell ward and a Ewing family event were surveyed.",
+    "The state signed an MoU with the company.", "He backed an mRNA vaccine.",
+    "It showed an Su-35 at the base.", "It was an hors d'oeuvre.",
     "The mayor of an Onehunga suburb spoke.",
     # "herb": h spoken in British English, silent in American; "herbivore" takes "a"
     "She planted a herb garden.", "She planted an herb garden.", "It is a herbivore.",

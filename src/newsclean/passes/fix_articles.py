@@ -103,6 +103,13 @@ def _number_sound(word: str) -> str:
     return CONSONANT
 
 
+# A capital after the first letter in a word that is not all capitals (MoU, mRNA, iPhone,
+# eBay), and a short run of letters joined to a number (Su-35, MiG-29, F-16 aside, which
+# the one-letter rule reads): how such words are said is no business of spelling rules.
+_MIXED_CASE = re.compile(r"(?=.*[a-z])\w+?[A-Z]")
+_LETTERS_AND_NUMBER = re.compile(r"[A-Za-z]{2,3}-?\d")
+
+
 def sound_of(word: str) -> str | None:
     """Does ``word`` start with a vowel or a consonant sound? None when unsure.
 
@@ -121,6 +128,10 @@ def sound_of(word: str) -> str | None:
         # A letter by its name: "an F grade", "a U-turn", "an X-ray", "an e-mail".
         return VOWEL if head.upper() in _VOWEL_LETTER_NAMES else CONSONANT
     letters = word.replace(".", "")
+    if _MIXED_CASE.match(head) or _LETTERS_AND_NUMBER.match(word):
+        # Read letter by letter, or in ways a spelling cannot tell: "an MoU", "an mRNA",
+        # "an Su-35" (ess-you), "a iPhone" is as unsure as "an iPhone"
+        return None
     if len(head) >= 2 and head.isupper() and head.isalpha() or (
             letters.isupper() and letters.isalpha() and len(letters) >= 2):
         acronym = head if head.isupper() else letters

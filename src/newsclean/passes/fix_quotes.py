@@ -311,7 +311,9 @@ _TAIL_WORDS = 5
 
 
 def _attribution_ends(text: str, end: int) -> bool:
-    if end >= len(text) or text[end] in ".,;:!?":
+    if end < len(text) and text[end] == ":":
+        return False  # "?” He replied: “I do.”" introduces a quotation of its own
+    if end >= len(text) or text[end] in ".,;!?":
         return True
     nxt = text[end + 1 : end + 40].split(" ", 1)[0].strip(".,;:!?")
     if not (nxt[:1].isupper() or nxt in _AFTER_ATTRIBUTION):
