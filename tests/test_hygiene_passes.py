@@ -92,7 +92,7 @@ def test_quote_styles(style, expected):
     ("He said  so.  Then  left.\nOK  then  fine.", "He said so. Then left.\nOK then fine."),
     # a line with one gap is no table row, nor does it make its neighbour one (else the
     # neighbour would only collapse on a second run)
-    ("a  b  c\nd  e", "a b c\nd e"),
+    ("a  b  c\nde  f", "a b c\nde f"),
 ])
 def test_spacing_repairs(damaged, fixed):
     assert only("fix_spacing", damaged) == fixed
@@ -108,6 +108,7 @@ def test_spacing_repairs(damaged, fixed):
     "The ratio was 3:2, the score 2-1; the file is report.pdf.",
     # a plain-text table's columns
     "Final table\n1. Liverpool    38  84\n2. Arsenal      38  74",
+    "Key figures:\n\n              2025     2024\nTurnover      30.1     30.5\n",
     # a spaced ellipsis and an emoticon
     "“I don’t know . . . maybe,” he said.",
     "She signed off with :) and a link.",

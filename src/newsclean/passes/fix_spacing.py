@@ -211,10 +211,10 @@ def _gap_columns(text: str, lo: int, hi: int) -> set[int]:
 
 
 def _in_table(text: str, pos: int) -> bool:
-    r"""Is ``pos`` in a plain-text table: a line with two or more gaps of several spaces,
-    next to another such line whose gaps start or end in at least two of the same
-    columns? (A spinner's or a scraper's stray double spaces do not line up from line to
-    line.)
+    r"""Is ``pos`` in a plain-text table: a line with a gap of several spaces next to a
+    line with one too, one of them with two or more, whose gaps start or end in at least
+    two of the same columns? (A spinner's or a scraper's stray double spaces do not line
+    up from line to line.)
 
     >>> _in_table("1. Liverpool    38  84\n2. Arsenal      38  74", 12)
     True
@@ -225,16 +225,19 @@ def _in_table(text: str, pos: int) -> bool:
     b = text.find("\n", pos)
     b = len(text) if b < 0 else b
     here = _gap_columns(text, a, b)
-    if len(here) < 4:
+    if len(here) < 2:
         return False
     prev_start = text.rfind("\n", 0, max(a - 1, 0)) + 1 if a else -1
     nxt_end = text.find("\n", b + 1)
     for lo, hi in ((prev_start, a - 1), (b + 1, len(text) if nxt_end < 0 else nxt_end)):
         if 0 <= lo < hi:
             there = _gap_columns(text, lo, hi)
-            # both lines must qualify, or collapsing the other line's lone gap would
-            # change this line's answer on a second run
-            if len(there) >= 4 and len(here & there) >= 2:
+            # The test is the same seen from either line (so a second run cannot answer
+            # otherwise once the other line has changed): both have a gap, one of them
+            # two, and two of their gap edges line up (a header row over figures: "
+            # 2025     2024" above "Turnover      30.1     30.5").
+            if (len(there) >= 2 and len(here & there) >= 2
+                    and (len(here) >= 4 or len(there) >= 4)):
                 return True
     return False
 
