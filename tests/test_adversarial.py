@@ -37,6 +37,8 @@ ADVERSARIAL = {
     # the text searched once per match)
     "findings": "conference at Moscow " * (MB // 21),
     "one spun phrase": "top notch talks. " * (MB // 17),
+    # once quadratic in fix_spacing (each gap re-read its whole line for the table test)
+    "double-spaced sentences": "The talks ended.  Both sides met again. " * (MB // 40),
 }
 
 

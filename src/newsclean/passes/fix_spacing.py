@@ -97,10 +97,15 @@ def _find_spacing(text: str) -> list[tuple[int, int, str, str]]:
                 add((m.start(), m.end(), "", _REASONS["invisible"]))
             break
     covered = -1
+    tables: dict[int, bool] = {}    # line start -> is the line a table row (asked once)
+    line_start, line_end = 0, text.find("\n")
     for i in _blank_hits(text):
         if i < covered:
             continue  # inside a run already judged
-        edit, covered = _classify_blank_run(text, i)
+        while 0 <= line_end < i:    # the line holding i, followed forwards (no rfind)
+            line_start = line_end + 1
+            line_end = text.find("\n", line_start)
+        edit, covered = _classify_blank_run(text, i, tables, line_start, line_end)
         if edit is not None:
             add(edit)
     for pattern, kind in ((_AFTER_STOP, "after_stop"), (_AFTER_COMMA, "after_comma")):
@@ -153,7 +158,8 @@ def _blank_hits(text: str) -> Iterator[int]:
 _PLAIN_HITS = re.compile(r" (?:(?=[ \n\r,.;:!?)\]]|\Z)|(?<=[(\[] ))")
 
 
-def _classify_blank_run(text: str, i: int) -> tuple[tuple[int, int, str, str] | None, int]:
+def _classify_blank_run(text: str, i: int, tables: dict | None = None, line_start: int = -1,
+                        line_end: int = -1) -> tuple[tuple[int, int, str, str] | None, int]:
     """The edit for the run of blanks holding position ``i`` (or None), and the run's end."""
     n = len(text)
     start = i
@@ -162,10 +168,11 @@ def _classify_blank_run(text: str, i: int) -> tuple[tuple[int, int, str, str] | 
     end = i + 1
     while end < n and text[end] in _BLANKS:
         end += 1
-    return _judge_run(text, start, end), end
+    return _judge_run(text, start, end, tables, line_start, line_end), end
 
 
-def _judge_run(text: str, start: int, end: int) -> tuple[int, int, str, str] | None:
+def _judge_run(text: str, start: int, end: int, tables: dict | None = None,
+               line_start: int = -1, line_end: int = -1) -> tuple[int, int, str, str] | None:
     n = len(text)
     prev = text[start - 1] if start > 0 else "\n"
     nxt = text[end] if end < n else "\n"
@@ -190,8 +197,15 @@ def _judge_run(text: str, start: int, end: int) -> tuple[int, int, str, str] | N
     if prev in "([" and run.strip(" ") == "":
         return (start, end, "", _REASONS["after_open"]) if _is_word_start(nxt) else None
     if len(run) >= 2 and "\t" not in run:
-        if run == " " * len(run) and _in_table(text, start):
-            return None
+        if run == " " * len(run):
+            # (once per line: a long line has many runs, and the test reads all of it)
+            table = tables.get(line_start) if tables is not None else None
+            if table is None:
+                table = _in_table(text, start, line_start, line_end)
+                if tables is not None:
+                    tables[line_start] = table
+            if table:
+                return None
         # A run of no-break spaces stays one no-break space: it was chosen on purpose.
         rep = "\u00a0" if run.strip("\u00a0") == "" else " "
         return (start, end, rep, _REASONS["run"])
@@ -202,9 +216,10 @@ _GAP = re.compile(r" {2,}")
 _FIGURE = re.compile(r"[-+\u2212]?[$\u00a3\u20ac\u00a5\u20b9]?\d[\d.,:]*[%kmbn]*\*?")
 
 
-def _in_table(text: str, pos: int) -> bool:
+def _in_table(text: str, pos: int, a: int = -1, b: int = -1) -> bool:
     r"""Is ``pos`` in a row of a plain-text table: a line whose cells, split at gaps of
-    several spaces, are figures after the first one at least half of the time? (A
+    several spaces, are figures after the first one at least half of the time? ``a``,
+    ``b``: the line's start and end (-1: the end of the text), if known. (A
     spinner's or a scraper's stray double spaces fall between words.) The line alone
     decides, as for every repair of this line-local pass: the pipeline re-runs it over the
     lines a run changed, away from their neighbours.
@@ -214,8 +229,9 @@ def _in_table(text: str, pos: int) -> bool:
     >>> _in_table("He said  so.  Then  left at 10:30.", 7)
     False
     """
-    a = text.rfind("\n", 0, pos) + 1
-    b = text.find("\n", pos)
+    if a < 0:                   # the line's bounds, unless the caller knows them
+        a = text.rfind("\n", 0, pos) + 1
+        b = text.find("\n", pos)
     cells = _GAP.split(text[a: len(text) if b < 0 else b].strip())
     rest = cells[1:]
     figures = sum(1 for c in rest if _FIGURE.fullmatch(c))
