@@ -48,6 +48,9 @@ def clean_batch(texts: Iterable[str], **options: Any) -> list[str]:
     ``None`` stays ``None`` (a missing value in a table column); anything else that is not
     a ``str`` is a ``TypeError``, as for :func:`newsclean.clean`.
     """
+    if isinstance(texts, str):
+        raise TypeError("clean_batch takes an iterable of texts, not one str (which would be "
+                        "cleaned character by character); use newsclean.clean(text)")
     pipeline, config = _run(options)
     return [None if t is None else pipeline.run(t, config).text for t in texts]
 
@@ -58,8 +61,15 @@ def hf_map(batch: Mapping[str, Sequence[Any]], text_field: str = "text",
 
     Returns only the cleaned column, so ``datasets`` keeps every other column as it is.
     Pass options with ``fn_kwargs={"text_field": "body", "skip": ["fix_quotes"]}``.
+    Unbatched (``dataset.map(hf_map)``, one row at a time) works too.
     """
-    return {text_field: clean_batch(batch[text_field], **options)}
+    if text_field not in batch:
+        raise KeyError(f"hf_map: no column {text_field!r} (columns: {', '.join(batch)}); "
+                       "name it with fn_kwargs={'text_field': ...}")
+    value = batch[text_field]
+    if value is None or isinstance(value, str):     # one row, not a batch
+        return {text_field: clean_batch([value], **options)[0]}
+    return {text_field: clean_batch(value, **options)}
 
 
 @dataclass

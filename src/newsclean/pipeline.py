@@ -11,6 +11,7 @@ True
 
 from __future__ import annotations
 
+import os
 from bisect import bisect_right
 from typing import Any, Mapping, Sequence
 
@@ -146,18 +147,30 @@ class Pipeline:
                 _settle(log, line_local, config)
                 unsettled = False
             ctx = PassContext(log.text, config, spec.name, log, shared, annotations)
-            spec.func(ctx)
-            flags.extend(ctx._flags)
-            if ctx._edits:
-                ctx._edits.sort(key=lambda e: (e[0], e[1]))
-                log.compose(ctx._edits, spec.name)
-                unsettled = True
+            try:
+                spec.func(ctx)
+                flags.extend(ctx._flags)
+                if ctx._edits:
+                    ctx._edits.sort(key=lambda e: (e[0], e[1]))
+                    log.compose(ctx._edits, spec.name)
+                    unsettled = True
+            except Exception as exc:
+                _name_the_pass(exc, spec.name)
+                raise
             ran.append(spec.name)
         if log.edits:
             _settle(log, line_local, config)
         flags.sort(key=lambda f: (f.start, f.end, f.pass_name))
         return Result(source=text, text=log.text, edits=tuple(log.edits), flags=tuple(flags),
                       passes=tuple(ran), annotations=annotations)
+
+
+def _name_the_pass(exc: Exception, pass_name: str) -> None:
+    """Whatever a pass raises (a third-party pass's KeyError, overlapping edits it made)
+    goes on as it is, with a note naming the pass (Python 3.11 and newer show it)."""
+    if hasattr(exc, "add_note") and f"newsclean pass {pass_name!r}" not in str(
+            getattr(exc, "__notes__", "")):
+        exc.add_note(f"(raised in newsclean pass {pass_name!r})")
 
 
 # How many times the line-local passes may re-run over changed lines before we stop.
@@ -185,10 +198,14 @@ def _settle(log: EditLog, specs: list[PassSpec], config: Config) -> None:
         before = sub.text
         for spec in specs:
             ctx = PassContext(sub.text, config, spec.name, sub, {}, {})
-            spec.func(ctx)
-            if ctx._edits:
-                ctx._edits.sort(key=lambda e: (e[0], e[1]))
-                sub.compose(ctx._edits, spec.name)
+            try:
+                spec.func(ctx)
+                if ctx._edits:
+                    ctx._edits.sort(key=lambda e: (e[0], e[1]))
+                    sub.compose(ctx._edits, spec.name)
+            except Exception as exc:
+                _name_the_pass(exc, spec.name)
+                raise
         if sub.text == before:
             break
     if not sub.edits:
@@ -220,6 +237,11 @@ def make_config(options: Mapping[str, Any]) -> Config:
         hash(key)
     except TypeError:
         return Config(**options)
+    if any(isinstance(v, (str, os.PathLike, list, tuple)) for v in options.values()):
+        # Options may be paths (gazetteer files, a model), resolved against the working
+        # folder; the same words in another folder are other files. (True and 1 are one
+        # key for a dict, but the options that take either mean the same by both.)
+        key += (("__cwd__", os.getcwd()),)
     cfg = _CONFIG_CACHE.get(key)
     if cfg is None:
         cfg = Config(**options)

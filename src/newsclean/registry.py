@@ -96,8 +96,18 @@ def register_pass(
     name twice replaces the earlier pass, so a user can override a built-in one.
     """
 
+    # Checked before anything is registered: a bad registration (a plug-in's, say) must
+    # fail where it is made, not break every later clean() with an error naming nothing.
+    if isinstance(order, bool) or not isinstance(order, (int, float)):
+        raise TypeError(f"register_pass: order must be a number, not {order!r}")
+    if name is not None and (not isinstance(name, str) or not name):
+        raise TypeError(f"register_pass: name must be a non-empty str, not {name!r}")
+
     def decorate(func: PassFunc) -> PassFunc:
         global _version
+        if not callable(func):
+            raise TypeError(f"register_pass: a pass is a function taking a PassContext, "
+                            f"not {func!r}")
         pass_name = name or func.__name__
         opts = tuple(options)
         with _lock:
@@ -205,5 +215,6 @@ class UnknownNameError(ValueError):
         names = sorted(known)
         close = difflib.get_close_matches(name, names, n=3)
         hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-        super().__init__(f"unknown {what} {name!r}.{hint} Known {what}s: {', '.join(names)}")
+        plural = what + ("es" if what.endswith("s") else "s")
+        super().__init__(f"unknown {what} {name!r}.{hint} Known {plural}: {', '.join(names)}")
         self.name = name

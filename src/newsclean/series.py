@@ -24,14 +24,19 @@ from .batch import clean_batch
 
 def clean_series(series, **options: Any):
     """A new Series of :func:`newsclean.clean` of each value; missing values (``None``,
-    ``NaN``, ``pd.NA``) stay as they are, anything else that is not text is an error."""
+    ``NaN``, ``pd.NA``) stay as they are, anything else that is not text is an error. Index,
+    name and dtype are kept (a categorical column comes back as ``object``: its cleaned
+    values may be new categories)."""
     values = series.tolist()
     present = [i for i, v in enumerate(values) if not _missing(v)]
     cleaned = clean_batch([values[i] for i in present], **options)
     out = list(values)
     for i, text in zip(present, cleaned):
         out[i] = text
-    return pd.Series(out, index=series.index, name=series.name, dtype=series.dtype)
+    # A categorical column cannot hold values outside its categories (pandas would make
+    # every cleaned value it does not know NaN): its cleaned values come back as objects.
+    dtype = object if isinstance(series.dtype, pd.CategoricalDtype) else series.dtype
+    return pd.Series(out, index=series.index, name=series.name, dtype=dtype)
 
 
 def _missing(value: Any) -> bool:

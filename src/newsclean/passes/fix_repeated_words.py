@@ -61,9 +61,17 @@ _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 
 def _allow_file(value):
+    """The option's value checked when the options are made, not on the first double."""
     if value is None:
         return None
-    return str(value)
+    import os
+
+    if not isinstance(value, (str, os.PathLike)):
+        raise TypeError(f"repeated_words_allow must be a path to a file, not {value!r}")
+    path = os.path.abspath(os.fspath(value))
+    if not os.path.isfile(path):
+        raise ValueError(f"repeated_words_allow: no such file {os.fspath(value)!r}")
+    return path
 
 
 @lru_cache(maxsize=8)

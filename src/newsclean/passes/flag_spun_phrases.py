@@ -29,10 +29,15 @@ def _model_path(value):
     if not isinstance(value, (str, os.PathLike)):
         raise TypeError(f"model must be a path to a collocation model, not {value!r}")
     path = os.fspath(value)
-    if not os.path.exists(path):
-        raise ValueError(f"model {path!r} does not exist (build one with "
+    if not os.path.exists(path) and os.path.isfile(path + ".tsv.gz"):
+        path += ".tsv.gz"     # the name given to build-model -o, which adds the suffix
+    if os.path.isdir(path):
+        path = os.path.join(path, "collocations.tsv.gz")   # build-model -o a folder
+    if not os.path.isfile(path):
+        raise ValueError(f"model {os.fspath(value)!r} does not exist (build one with "
                          "`newsclean build-model DIR -o MODEL`)")
-    return path
+    # absolute: the options are cached, and a relative path would go stale after a chdir
+    return os.path.abspath(path)
 
 
 @lru_cache(maxsize=1)
