@@ -31,7 +31,9 @@ _FOUND = ["\u0130\u0130 a a", "\u0130" + " a" * 17, "a  b  c\nd  e", "a  a\na  v
           # double space it left not yet collapsed)
           "Photo: a \u200b \u00a9\na\n.",
           # a table's columns kept, and a word repeated across them no stutter
-          "a  a\na  v  a"]
+          "a  a\na  v  a",
+          # site chrome that its own removals bring to light
+          "aLSO REaD a \ud800\nan\nIt it\nan\nIt it\na \u2026"]
 
 
 @SETTINGS
@@ -59,6 +61,7 @@ def test_never_raises_and_edits_replay(text):
 @example(_FOUND[3])
 @example(_FOUND[4])
 @example(_FOUND[5])
+@example(_FOUND[6])
 def test_idempotent(text):
     once = newsclean.clean(text)
     assert newsclean.clean(once) == once

@@ -146,17 +146,22 @@ class Pipeline:
                 # can judge a line half repaired and judge it otherwise the next time.
                 _settle(log, line_local, config)
                 unsettled = False
-            ctx = PassContext(log.text, config, spec.name, log, shared, annotations)
-            try:
-                spec.func(ctx)
-                flags.extend(ctx._flags)
-                if ctx._edits:
+            for round_ in range(_SETTLE_ROUNDS if spec.settles else 1):
+                # (a re-run's flags and annotations would repeat or re-place the first's)
+                ctx = PassContext(log.text, config, spec.name, log, shared,
+                                  {} if round_ else annotations)
+                try:
+                    spec.func(ctx)
+                    if not round_:
+                        flags.extend(ctx._flags)
+                    if not ctx._edits:
+                        break
                     ctx._edits.sort(key=lambda e: (e[0], e[1]))
                     log.compose(ctx._edits, spec.name)
                     unsettled = True
-            except Exception as exc:
-                _name_the_pass(exc, spec.name)
-                raise
+                except Exception as exc:
+                    _name_the_pass(exc, spec.name)
+                    raise
             ran.append(spec.name)
         if log.edits:
             _settle(log, line_local, config)

@@ -62,6 +62,7 @@ class PassSpec:
     default: bool
     options: tuple[Option, ...] = field(default=())
     line_local: bool = False
+    settles: bool = False
 
     @property
     def doc(self) -> str:
@@ -86,13 +87,17 @@ def register_pass(
     default: bool = True,
     options: Iterable[Option] = (),
     line_local: bool = False,
+    settles: bool = False,
 ) -> Callable[[PassFunc], PassFunc]:
     """Register a pass under ``name`` (default: the function's name).
 
     ``order`` places it in the default pipeline (lower runs first); ``default`` says whether
     the default pipeline runs it. ``line_local`` declares that the pass judges each line on
     its own (no document-level state): the pipeline then re-runs it on the lines a run
-    changed, until they settle, so that cleaning twice changes nothing more. Registering a
+    changed, until they settle, so that cleaning twice changes nothing more. ``settles``
+    declares a whole-document pass whose own changes can make it judge other places
+    otherwise (site chrome removed brings other lines together): the pipeline re-runs it
+    over its own output while it changes something, up to three times. Registering a
     name twice replaces the earlier pass, so a user can override a built-in one.
     """
 
@@ -116,7 +121,8 @@ def register_pass(
                 if owner is not None and owner != pass_name:
                     raise ValueError(f"option {opt.name!r} of pass {pass_name!r} is already "
                                      f"declared by {owner!r}")
-            _PASSES[pass_name] = PassSpec(pass_name, func, order, default, opts, line_local)
+            _PASSES[pass_name] = PassSpec(pass_name, func, order, default, opts, line_local,
+                                          settles)
             _version += 1
         func.pass_name = pass_name  # type: ignore[attr-defined]
         return func

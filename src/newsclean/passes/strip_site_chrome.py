@@ -169,7 +169,7 @@ def _classify(s: str, norm: str, patterns, learnt: frozenset[str]) -> tuple[int,
     return SHORT, "", ""
 
 
-@register_pass(order=550, default=True, options=_OPTIONS)
+@register_pass(order=550, default=True, options=_OPTIONS, settles=True)
 def strip_site_chrome(ctx) -> None:
     """Remove the page around the story (site chrome) and label headline, dateline, byline.
 
