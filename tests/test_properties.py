@@ -33,7 +33,9 @@ _FOUND = ["\u0130\u0130 a a", "\u0130" + " a" * 17, "a  b  c\nd  e", "a  a\na  v
           # a table's columns kept, and a word repeated across them no stutter
           "a  a\na  v  a",
           # site chrome that its own removals bring to light
-          "aLSO REaD a \ud800\nan\nIt it\nan\nIt it\na \u2026"]
+          "aLSO REaD a \ud800\nan\nIt it\nan\nIt it\na \u2026",
+          # a space before a colon at the very end (an emoticon test read past the end)
+          "a\u200b :\n"]
 
 
 @SETTINGS
@@ -62,6 +64,7 @@ def test_never_raises_and_edits_replay(text):
 @example(_FOUND[4])
 @example(_FOUND[5])
 @example(_FOUND[6])
+@example(_FOUND[7])
 def test_idempotent(text):
     once = newsclean.clean(text)
     assert newsclean.clean(once) == once

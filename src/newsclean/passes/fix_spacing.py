@@ -184,7 +184,7 @@ def _judge_run(text: str, start: int, end: int, tables: dict | None = None,
     if nxt in ",;:!?.":
         if not _is_word_end(prev) or text.startswith("..", end) or text.startswith(". .", end):
             return None  # an ellipsis, also spaced the Chicago way (". . .")
-        if nxt in ":;" and text[end + 1: end + 2] in ")(]":
+        if nxt in ":;" and end + 1 < n and text[end + 1] in ")(]":
             return None  # an emoticon, ":)"
         if _AFTER_PUNCT_END.match(text, end):
             return (start, end, "", _REASONS["before_punct"])
