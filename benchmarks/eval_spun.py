@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -68,6 +69,14 @@ def tally(flags, gold) -> tuple[int, int]:
     return right, top1
 
 
+def count_flags(totals: Counter, flags, gold) -> None:
+    """Add a text's flags, gold swaps, right flags, right top-1 suggestions and swaps
+    found to ``totals``."""
+    right, top1 = tally(flags, gold)
+    totals.update(flags=len(flags), swaps=len(gold), right=right, top1=top1,
+                  found=swaps_found(flags, gold))
+
+
 def swaps_found(flags, gold) -> int:
     """How many of the spinner's gold swaps (start, end, ...) some flag overlaps."""
     return sum(1 for x in gold if any(overlaps((f.start, f.end), x) for f in flags))
@@ -103,20 +112,16 @@ def eval_seed(shared: Path, threshold: float) -> dict:
 
 
 def eval_spun_set(threshold: float) -> tuple[dict, list[float]]:
-    tp_flags = n_flags = hit_gold = n_gold = top1 = 0
+    totals: Counter = Counter()
     scores = []
     for line in (HERE / "data" / "spun_news.jsonl").read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
         r = run(rec["text"], threshold)
         scores.append(r.spin_score)
         gold = rec["gold"]
-        flags = [f for f in r.flags if f.kind == "spun_phrase"]
-        n_flags += len(flags)
-        n_gold += len(gold)
-        right, right_top1 = tally(flags, gold)
-        tp_flags += right
-        top1 += right_top1
-        hit_gold += swaps_found(flags, gold)
+        count_flags(totals, [f for f in r.flags if f.kind == "spun_phrase"], gold)
+    n_flags, n_gold, tp_flags, top1, hit_gold = (
+        totals[k] for k in ("flags", "swaps", "right", "top1", "found"))
     p = tp_flags / n_flags if n_flags else 0.0
     rc = hit_gold / n_gold if n_gold else 0.0
     return ({"flags": n_flags, "precision": p, "swaps": n_gold, "recall": rc,
@@ -210,25 +215,22 @@ def eval_imitation(threshold: float, path: Path) -> dict | None:
     if not path.exists():
         return None
     pos, neg, examples = [], [], []
-    n_flags = tp = top1 = hit = n_gold = false_flags = words = 0
+    totals: Counter = Counter()
+    false_flags = words = 0
     for line in path.read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
         gold = gold_spans(rec["spun"], rec["swaps"])
         r = run(rec["spun"], threshold)
         pos.append(r.spin_score)
-        flags = [f for f in r.flags if f.kind == "spun_phrase"]
-        n_flags += len(flags)
-        n_gold += len(gold)
-        right, right_top1 = tally(flags, gold)
-        tp += right
-        top1 += right_top1
-        hit += swaps_found(flags, gold)
+        count_flags(totals, [f for f in r.flags if f.kind == "spun_phrase"], gold)
         c = run(rec["clean"], threshold)
         neg.append(c.spin_score)
         words += len(rec["clean"].split())
         wrong = [(f.text, f.suggestion) for f in c.flags if f.kind == "spun_phrase"]
         false_flags += len(wrong)
         examples += wrong
+    n_flags, n_gold, tp, top1, hit = (
+        totals[k] for k in ("flags", "swaps", "right", "top1", "found"))
     return {"articles": len(pos), "words": words, "swaps": n_gold, "flags": n_flags,
             "precision": tp / n_flags if n_flags else 0.0,
             "recall": hit / n_gold if n_gold else 0.0,
