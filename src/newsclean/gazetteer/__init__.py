@@ -33,7 +33,8 @@ class Gazetteer:
     """
 
     def __init__(self, entries: Iterable[Entry], protect: Iterable[str] = (),
-                 protect_countries: Iterable[tuple[str, str]] = ()) -> None:
+                 protect_countries: Iterable[tuple[str, str]] = (),
+                 people: Iterable[str] = ()) -> None:
         """``protect``: more protect-only names, as plain strings (the fast path for big
         shipped lists); ``protect_countries``: (name, country) for those of them that
         a country with letters of its own beyond Latin-1 writes (see
@@ -104,6 +105,14 @@ class Gazetteer:
                 if alphabets[country] not in letters.get(f, ""):
                     letters[f] = letters.get(f, "") + alphabets[country]
         self._own_letters = letters
+        # People carry their names across borders: a word of the people lists that is no
+        # target's (whose own spelling is the gazetteer's) may keep the letters of any
+        # listed alphabet (Wiśniewski, an American census surname).
+        self._every_letter = "".join(sorted(set("".join(alphabets.values()))))
+        has_word = self.index.has_word
+        self._people = frozenset(
+            f for f in {w.lower() if w.isascii() else fold(w) for n in people
+                        for w in n.split()} if not has_word(f))
 
     def __len__(self) -> int:
         return self.n_entries
@@ -117,7 +126,10 @@ class Gazetteer:
         >>> g.own_letters("Muş"), g.own_letters("Mūs"), g.own_letters("Sonīpat")
         (True, False, False)
         """
-        own = self._own_letters.get(fold(token))
+        f = fold(token)
+        own = self._own_letters.get(f)
+        if f in self._people:
+            own = (own or "") + self._every_letter
         return own is not None and all(
             c in own for c in token.lower()
             if "\u0100" <= c <= "\u024f" or "\u1e00" <= c <= "\u1eff")
@@ -196,15 +208,21 @@ def load(paths: tuple[str, ...] = (), default: bool = True) -> Gazetteer:
         entries.extend(read_gazetteer(p))
     protect: list[str] = []
     own: list[tuple[str, str]] = []
+    people: list[str] = []
     if default:
         alphabets = native_letters()
         for name, text in _default_files():
             if PROTECT_DIRECTIVE in text:
-                # shipped and tested: no need to check
+                # shipped and tested: no need to check. People carry their names across
+                # borders: a surname or given name of the people lists may keep the
+                # letters of any listed alphabet (Wiśniewski, an American census name).
+                is_people = "person" in name
                 for n, country in _names_fast(text):
                     protect.append(n)
-                    if country in alphabets:
+                    if is_people:
+                        people.append(n)
+                    elif country in alphabets:
                         own.append((n, country))
             else:
                 entries.extend(parse_gazetteer(text, name))
-    return Gazetteer(entries, protect, own)
+    return Gazetteer(entries, protect, own, people)
