@@ -82,3 +82,8 @@ def test_relative_paths_are_read_in_the_folder_of_each_call(tmp_path, monkeypatc
     monkeypatch.chdir(tmp_path / "b")
     assert newsclean.clean("Zorblaxx went to Zorblax.", **options) == "Zorblaxx went to Zorblax."
     assert newsclean.clean("Quxvile went to Quxville.", **options) == "Quxville went to Quxville."
+
+
+def test_passes_and_enable_together_are_refused():
+    with pytest.raises(ValueError, match="not both"):
+        newsclean.clean("x", passes=["fix_spacing"], enable=["fix_articles"])

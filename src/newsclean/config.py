@@ -72,6 +72,11 @@ class Config(Mapping[str, Any]):
             values[name] = opt.check(value)
         for name, opt in known.items():
             values.setdefault(name, opt.default)
+        if values.get("passes") is not None and values.get("enable"):
+            # passes= names every pass to run; enable= adds to the default set. Together,
+            # enable= would be silently ignored.
+            raise ValueError("give passes= (the passes to run) or enable= (default-off "
+                             "passes to add to the default ones), not both")
         object.__setattr__(self, "_values", MappingProxyType(values))
         object.__setattr__(self, "_hash", None)
 
