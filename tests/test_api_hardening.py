@@ -87,3 +87,9 @@ def test_relative_paths_are_read_in_the_folder_of_each_call(tmp_path, monkeypatc
 def test_passes_and_enable_together_are_refused():
     with pytest.raises(ValueError, match="not both"):
         newsclean.clean("x", passes=["fix_spacing"], enable=["fix_articles"])
+
+
+def test_options_as_plain_data_are_json():
+    import json
+
+    json.dumps(newsclean.Config().to_dict())

@@ -131,7 +131,10 @@ class Config(Mapping[str, Any]):
         return Config(**merged)
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: (list(v) if isinstance(v, tuple) else v) for k, v in self._values.items()}
+        """The options as plain data (tuples and sets as lists: JSON-friendly)."""
+        return {k: (sorted(v) if isinstance(v, (set, frozenset))
+                    else list(v) if isinstance(v, tuple) else v)
+                for k, v in self._values.items()}
 
     @classmethod
     def from_toml(cls, path: str | Path, **overrides: Any) -> "Config":
