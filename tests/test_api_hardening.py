@@ -93,3 +93,17 @@ def test_options_as_plain_data_are_json():
     import json
 
     json.dumps(newsclean.Config().to_dict())
+
+
+def test_a_config_file_reads_its_paths_from_its_own_folder(tmp_path, monkeypatch):
+    conf = tmp_path / "conf"
+    conf.mkdir()
+    (conf / "names.tsv").write_text("Zorblax\tplace\t\tXX\n")
+    (conf / "pyproject.toml").write_text(
+        '[tool.newsclean]\ngazetteer = ["names.tsv"]\ndefault-gazetteer = false\n')
+    monkeypatch.chdir(tmp_path)                 # not the file's folder
+    cfg = newsclean.Config.from_toml(conf / "pyproject.toml")
+    assert cfg.gazetteer == (str(conf / "names.tsv"),)
+    (conf / "bad.toml").write_text("gazetteer = [")
+    with pytest.raises(ValueError, match="bad.toml"):
+        newsclean.Config.from_toml(conf / "bad.toml")

@@ -15,6 +15,7 @@ newsclean.registry.UnknownNameError: unknown option 'quote'. Did you mean 'quote
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from types import MappingProxyType
@@ -138,21 +139,41 @@ class Config(Mapping[str, Any]):
 
     @classmethod
     def from_toml(cls, path: str | Path, **overrides: Any) -> "Config":
-        """Read options from a TOML file (top-level keys, or a ``[newsclean]`` table).
+        """Read options from a TOML file (top-level keys, a ``[newsclean]`` table, or
+        ``[tool.newsclean]`` in a ``pyproject.toml``).
 
-        Keys are the option names; ``overrides`` win over the file.
+        Keys are the option names; ``overrides`` win over the file. Relative file paths
+        in it (gazetteers, pattern files, a model) are read from the file's folder.
         """
         if sys.version_info >= (3, 11):
             import tomllib
         else:  # pragma: no cover
             import tomli as tomllib
         with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-        if isinstance(data.get("newsclean"), dict):
+            try:
+                data = tomllib.load(fh)
+            except tomllib.TOMLDecodeError as exc:
+                raise ValueError(f"{os.fspath(path)}: not valid TOML: {exc}") from None
+        if isinstance(data.get("tool"), dict) and isinstance(data["tool"].get("newsclean"),
+                                                               dict):
+            data = data["tool"]["newsclean"]          # a pyproject.toml
+        elif isinstance(data.get("newsclean"), dict):
             data = data["newsclean"]
         data = {k.replace("-", "_"): v for k, v in data.items()}
+        # Relative paths in the file are the file's own folder's, wherever it is read from.
+        folder = Path(path).resolve().parent
+        known = registry.options()
+        for name, value in data.items():
+            if name in known and known[name].paths and value:
+                data[name] = ([_beside(folder, v) for v in value]
+                              if isinstance(value, list) else _beside(folder, value))
         data.update(overrides)
         return cls(**data)
+
+
+def _beside(folder: Path, value: Any) -> Any:
+    return str(folder / value) if isinstance(value, str) and not os.path.isabs(value) \
+        else value
 
 
 def _rebuild(options: dict[str, Any]) -> Config:

@@ -35,6 +35,8 @@ class Option:
 
     ``choices`` restricts the value; ``convert`` checks and normalises it (it must return a
     hashable value and raise ``ValueError``/``TypeError`` with a helpful message if wrong).
+    ``paths``: the value is a file path or a list of them (a configuration file's relative
+    paths are then read from the file's folder).
     """
 
     name: str
@@ -42,6 +44,7 @@ class Option:
     doc: str
     choices: tuple[Any, ...] | None = None
     convert: Callable[[Any], Any] | None = None
+    paths: bool = False
 
     def check(self, value: Any) -> Any:
         if self.convert is not None:

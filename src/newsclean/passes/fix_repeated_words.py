@@ -158,7 +158,7 @@ def _extend_copies(low: str, end: int, word: str) -> int:
 @register_pass(order=400, line_local=True, options=[
     Option("repeated_words_allow", None,
            "A file of extra legitimate doubles (one word per line, first column) for "
-           "fix_repeated_words.", convert=_allow_file),
+           "fix_repeated_words.", convert=_allow_file, paths=True),
 ])
 def fix_repeated_words(ctx) -> None:
     """Remove the second of two identical adjacent words.

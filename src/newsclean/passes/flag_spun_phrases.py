@@ -89,7 +89,7 @@ EXACT_BAND = 0.15
            "newsclean.spun.build_model) of an archive you trust: a lexicon phrase whose "
            "new pair of words it uses is not flagged, its pairs count as seen for the "
            "spin score, and the statistical layer uses it beside the shipped table.",
-           convert=_model_path),
+           convert=_model_path, paths=True),
     Option("spun_stats", False,
            "flag_spun_phrases also runs its statistical layer (rare bigram one synonym "
            "away from a common collocation; lower scores, never rewritten). Off by "

@@ -597,7 +597,7 @@ def _runs(text: str, name_word=None):
 @register_pass(order=600, options=[
     Option("gazetteer", (), "Your own gazetteer files (TSV: canonical, type, aliases, "
            "country; see newsclean.gazetteer.format), used before the shipped one.",
-           convert=_paths),
+           convert=_paths, paths=True),
     Option("default_gazetteer", True, "Use the gazetteer shipped with newsclean as well as "
            "your own (False: yours alone).", choices=(True, False)),
     Option("entity_ner", False, "Also take the names an installed spaCy English model finds "

@@ -88,7 +88,7 @@ _OPTIONS = [
     Option("chrome_patterns", (),
            "strip_site_chrome: extra pattern files (kind<TAB>scope<TAB>phrase, the format "
            "of data/site_chrome.tsv) added to the built-in chrome vocabulary.",
-           convert=check_pattern_files),
+           convert=check_pattern_files, paths=True),
     Option("chrome_lines", frozenset(),
            "strip_site_chrome: lines known to be chrome on this site, e.g. "
            "learn_site_chrome(texts) over a batch of its pages.",
