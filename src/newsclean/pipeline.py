@@ -242,10 +242,11 @@ def make_config(options: Mapping[str, Any]) -> Config:
         hash(key)
     except TypeError:
         return Config(**options)
-    if any(isinstance(v, (str, os.PathLike, list, tuple)) for v in options.values()):
-        # Options may be paths (gazetteer files, a model), resolved against the working
-        # folder; the same words in another folder are other files. (True and 1 are one
-        # key for a dict, but the options that take either mean the same by both.)
+    paths = registry.path_options()
+    if any(v for k, v in options.items() if k in paths):
+        # Path options (gazetteer files, a model) are resolved against the working folder;
+        # the same words in another folder are other files. (True and 1 are one key for
+        # a dict, but the options that take either mean the same by both.)
         key += (("__cwd__", os.getcwd()),)
     cfg = _CONFIG_CACHE.get(key)
     if cfg is None:

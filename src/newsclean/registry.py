@@ -215,6 +215,21 @@ def options() -> dict[str, Option]:
     return out
 
 
+_PATH_OPTIONS: tuple[int, frozenset[str]] = (-1, frozenset())
+
+
+def path_options() -> frozenset[str]:
+    """The names of the options whose values are file paths (worked out once per set of
+    registered passes: the pipeline asks on every call)."""
+    global _PATH_OPTIONS
+    discover()
+    version, names = _PATH_OPTIONS
+    if version != _version:
+        names = frozenset(name for name, opt in options().items() if opt.paths)
+        _PATH_OPTIONS = (_version, names)
+    return names
+
+
 class UnknownNameError(ValueError):
     """An unknown pass or option name, with the nearest known names in the message."""
 

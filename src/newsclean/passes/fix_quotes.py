@@ -212,8 +212,7 @@ def _fix_single(ctx, line: str, base: int, style: str) -> None:
         if tail.lower() in _CONTRACTION_TAILS or not tail.islower() or len(head) < 2 \
                 or len(tail) < 2 or not head.islower():
             continue
-        close = _closing_single(line, tail_end)
-        if close is None or _possessive(line, close):
+        if _unpaired(line, tail_end):
             continue
         new = " " + ("'" if style == "straight" else "\u2018")
         ctx.edit(base + pos, base + pos + 1, new,
@@ -226,9 +225,7 @@ def _fix_single(ctx, line: str, base: int, style: str) -> None:
         # a letter: the Hawaiian okina or the Arabic ayn as typed in English copy
         # (Hawai‘i, Shi‘a, Ka‘ba), not a glued quotation.
         if _wordish(prev) and pos not in done and not (
-                line[pos + 1: pos + 2].isalpha()
-                and (_closing_single(line, pos + 1) is None
-                     or _possessive(line, _closing_single(line, pos + 1)))):
+                line[pos + 1: pos + 2].isalpha() and _unpaired(line, pos + 1)):
             new = " " + ("'" if style == "straight" else "\u2018")
             ctx.edit(base + pos, base + pos + 1, new, "missing space before opening quote")
             done.add(pos)
@@ -253,6 +250,13 @@ def _fix_single(ctx, line: str, base: int, style: str) -> None:
             else:
                 new = "\u2019"
             ctx.edit(base + i, base + i + 1, new, "quote style: curly")
+
+
+def _unpaired(line: str, start: int) -> bool:
+    """No closing single quote after ``start`` pairs with an opening one before it (none
+    comes, or the one that comes is a plural possessive's apostrophe)."""
+    close = _closing_single(line, start)
+    return close is None or _possessive(line, close)
 
 
 def _possessive(line: str, close: int) -> bool:
